@@ -1,0 +1,148 @@
+/*
+ * What a trap from a guest means: cause → handler tables. Exceptions are
+ * the guest's calls and faults; interrupts are the hypervisor's own (timer,
+ * IPI, devices). Every handler ends in the scheduler choosing what runs next.
+ */
+#include <p3_config.h>
+#include <p3_abi.h>
+#include <arch/csr.h>
+#include "arch.h"
+#include "console.h"
+#include "hypercall.h"
+#include "partition.h"
+#include "platform.h"
+#include "sbi/sbi.h"
+#include "sched.h"
+
+#define INSN_WFI 0x10500073u
+
+typedef void exception_handler(struct vcpu *v, unsigned long cause);
+typedef void interrupt_handler(struct hart *h);
+
+static const char *const cause_names[CAUSE_COUNT] = {
+    [CAUSE_MISALIGNED_FETCH] = "misaligned instruction fetch",
+    [CAUSE_FETCH_ACCESS] = "instruction access fault",
+    [CAUSE_ILLEGAL_INSTRUCTION] = "illegal instruction",
+    [CAUSE_BREAKPOINT] = "breakpoint",
+    [CAUSE_MISALIGNED_LOAD] = "misaligned load",
+    [CAUSE_LOAD_ACCESS] = "load access fault",
+    [CAUSE_MISALIGNED_STORE] = "misaligned store",
+    [CAUSE_STORE_ACCESS] = "store access fault",
+    [CAUSE_USER_ECALL] = "ecall from U-mode",
+    [CAUSE_SUPERVISOR_ECALL] = "ecall from HS-mode",
+    [CAUSE_VIRTUAL_SUPERVISOR_ECALL] = "ecall from VS-mode",
+    [CAUSE_MACHINE_ECALL] = "ecall from M-mode",
+    [CAUSE_FETCH_PAGE_FAULT] = "instruction page fault",
+    [CAUSE_LOAD_PAGE_FAULT] = "load page fault",
+    [CAUSE_STORE_PAGE_FAULT] = "store page fault",
+    [CAUSE_FETCH_GUEST_PAGE_FAULT] = "instruction guest-page fault",
+    [CAUSE_LOAD_GUEST_PAGE_FAULT] = "load guest-page fault",
+    [CAUSE_VIRTUAL_INSTRUCTION] = "virtual instruction",
+    [CAUSE_STORE_GUEST_PAGE_FAULT] = "store guest-page fault",
+};
+
+/* Anything the guest did that it may not: its fault policy decides. */
+static void guest_fault(struct vcpu *v, unsigned long cause)
+{
+    struct fault f = {
+        .cause = cause,
+        .what = cause < CAUSE_COUNT && cause_names[cause] ? cause_names[cause] : "unknown exception",
+        .pc = v->regs.x[0],
+        .addr = stval_read(),
+    };
+    switch (cause) {
+    case CAUSE_FETCH_GUEST_PAGE_FAULT:
+    case CAUSE_LOAD_GUEST_PAGE_FAULT:
+    case CAUSE_STORE_GUEST_PAGE_FAULT:
+        /* htval holds the guest-physical address shifted right by 2 */
+        f.guest_phys = (htval_read() << 2) | (f.addr & 3);
+        f.has_guest_phys = 1;
+        f.has_addr = 1;
+        break;
+    case CAUSE_MISALIGNED_FETCH: case CAUSE_FETCH_ACCESS: case CAUSE_MISALIGNED_LOAD:
+    case CAUSE_LOAD_ACCESS: case CAUSE_MISALIGNED_STORE: case CAUSE_STORE_ACCESS:
+    case CAUSE_FETCH_PAGE_FAULT: case CAUSE_LOAD_PAGE_FAULT: case CAUSE_STORE_PAGE_FAULT:
+        f.has_addr = 1;
+        break;
+    default:
+        f.addr = 0;
+        break;
+    }
+    partition_fault(v, &f);
+}
+
+static void guest_ecall(struct vcpu *v, unsigned long cause)
+{
+    unsigned long *x = v->regs.x;
+
+    (void)cause;
+    x[0] += 4;                                     /* return past the ecall */
+    if (x[X_A7] == P3_EXTENSION_ID) {
+        struct p3_ret r = hypercall_dispatch(v, x[X_A6], &x[X_A0]);
+        x[X_A0] = (unsigned long)r.error;
+        x[X_A1] = r.value;
+    } else {
+        struct sbiret r = sbi_dispatch(v, x[X_A7], x[X_A6], &x[X_A0]);
+        x[X_A0] = (unsigned long)r.error;
+        x[X_A1] = r.value;
+    }
+}
+
+/* hstatus.VTW makes a guest's wfi trap here: the guest has nothing to do
+ * until an interrupt, so its hart goes to another partition. */
+static void guest_virtual_instruction(struct vcpu *v, unsigned long cause)
+{
+    if ((stval_read() & 0xffffffffu) == INSN_WFI) {
+        v->regs.x[0] += 4;
+        sched_preempt(hart_get(v->hart));
+        return;
+    }
+    guest_fault(v, cause);
+}
+
+static exception_handler *const exception_handlers[CAUSE_COUNT] = {
+    [CAUSE_VIRTUAL_SUPERVISOR_ECALL] = guest_ecall,
+    [CAUSE_VIRTUAL_INSTRUCTION] = guest_virtual_instruction,
+};
+
+static void timer_interrupt(struct hart *h)
+{
+    sched_timer(h);
+}
+
+static void software_interrupt(struct hart *h)
+{
+    (void)h;
+    arch_ipi_take();
+}
+
+static interrupt_handler *const interrupt_handlers[] = {
+    [IRQ_S_SOFT] = software_interrupt,
+    [IRQ_S_TIMER] = timer_interrupt,
+};
+
+#define INTERRUPT_HANDLERS (sizeof interrupt_handlers / sizeof interrupt_handlers[0])
+
+struct vcpu *hs_trap_handler(struct vcpu *v)
+{
+    unsigned long cause = scause_read();
+    struct hart *h = hart_get(v->hart);
+
+    if ((long)cause < 0) {
+        unsigned long irq = cause & ~(1UL << (__riscv_xlen - 1));
+        if (irq < INTERRUPT_HANDLERS && interrupt_handlers[irq])
+            interrupt_handlers[irq](h);
+    } else if (cause < CAUSE_COUNT && exception_handlers[cause]) {
+        exception_handlers[cause](v, cause);
+    } else {
+        guest_fault(v, cause);
+    }
+    return sched_next(h);
+}
+
+/* A trap in the hypervisor itself. Nothing is safe to continue. */
+void hs_panic(void)
+{
+    log_line("hypervisor fault: scause %lx sepc %lx stval %lx", scause_read(), sepc_read(), stval_read());
+    platform_exit(P3_STATUS_PANIC);
+}

@@ -1,0 +1,73 @@
+/*
+ * vCPUs in hypervisor mode: reset state, switching a hart between guests,
+ * and the register dump of a fault report.
+ */
+#include <p3_config.h>
+#include <arch/csr.h>
+#include "arch.h"
+#include "console.h"
+#include "partition.h"
+
+void arch_vcpu_reset(struct vcpu *v, const struct partition_config *config)
+{
+    for (unsigned i = 0; i < 32; i++)
+        v->regs.x[i] = 0;
+    v->regs.x[0] = config->entry;                  /* pc */
+    v->regs.x[X_A0] = config->id;
+    v->regs.status = SSTATUS_SPP;                  /* sret to VS-mode, interrupts off */
+    /* keep hstatus's WARL fields (VSXL) as the hart has them */
+    v->regs.hstatus = (hstatus_read() & ~(HSTATUS_GVA | HSTATUS_VTSR | HSTATUS_VTVM | HSTATUS_HU))
+                      | HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VTW;
+    v->arch = (struct arch_vcpu){ .vstimecmp = -1ULL };
+}
+
+void arch_vcpu_switch(struct vcpu *prev, struct vcpu *next)
+{
+    if (prev) {
+        struct arch_vcpu *a = &prev->arch;
+        a->vsstatus = vsstatus_read();
+        a->vsie = vsie_read();
+        a->vstvec = vstvec_read();
+        a->vsscratch = vsscratch_read();
+        a->vsepc = vsepc_read();
+        a->vscause = vscause_read();
+        a->vstval = vstval_read();
+        a->vsatp = vsatp_read();
+        a->hvip = hvip_read();
+#if P3_HAS_SSTC
+        a->vstimecmp = vstimecmp_read();
+#endif
+    }
+    const struct arch_vcpu *a = &next->arch;
+    vsstatus_write(a->vsstatus);
+    vsie_write(a->vsie);
+    vstvec_write(a->vstvec);
+    vsscratch_write(a->vsscratch);
+    vsepc_write(a->vsepc);
+    vscause_write(a->vscause);
+    vstval_write(a->vstval);
+    vsatp_write(a->vsatp);
+    hvip_write(a->hvip);
+#if P3_HAS_SSTC
+    vstimecmp_write(a->vstimecmp);
+#endif
+    const struct arch_partition_config *pc = &next->partition->config->arch;
+    hedeleg_write(pc->hedeleg);
+    /* Each partition has its own VMID, so no fence is needed on a switch. */
+    hgatp_write(pc->hgatp);
+}
+
+static const char *const reg_names[32] = {
+    "pc", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5",
+    "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
+};
+
+void arch_vcpu_dump(const struct vcpu *v)
+{
+    const unsigned long *x = v->regs.x;
+
+    for (unsigned i = 0; i < 32; i += 4)
+        log_block_line("  %-3s %016lx  %-3s %016lx  %-3s %016lx  %-3s %016lx",
+                       reg_names[i], x[i], reg_names[i + 1], x[i + 1],
+                       reg_names[i + 2], x[i + 2], reg_names[i + 3], x[i + 3]);
+}

@@ -1,0 +1,121 @@
+# Phase3 build rules, included by each generated Makefile, which sets:
+#
+#   P3_SYSTEM            system name: names the images
+#   P3_FIRMWARE          path of this folder
+#   P3_MODE              hypervisor
+#   P3_MARCH, P3_MABI    the board's ISA and ABI
+#   P3_PLATFORM_SOURCES  the drivers the board needs, relative to this folder
+#   P3_PARTITIONS        partition names
+#   P3_APP_SOURCES_<p>   each partition's app sources, relative to the build folder
+#
+# Outputs, in the build folder:
+#   $(P3_SYSTEM).elf     for QEMU -bios and for gdb
+#   $(P3_SYSTEM).bin     raw image, loaded at the first address
+#   $(P3_SYSTEM).hex     Intel HEX
+#   $(P3_SYSTEM).mem     one 32-bit word per line, for $readmemh / block RAM
+# and out/ for everything in between.
+
+CROSS_COMPILE ?= $(shell command -v riscv-none-elf-gcc >/dev/null 2>&1 && echo riscv-none-elf- || echo riscv64-unknown-elf-)
+CC      := $(CROSS_COMPILE)gcc
+AR      := $(CROSS_COMPILE)ar
+OBJCOPY := $(CROSS_COMPILE)objcopy
+OD      ?= od
+
+OUT := out
+FW  := $(P3_FIRMWARE)
+
+# Reproducible: no absolute paths in debug info, no timestamps, sorted inputs.
+COMMON_FLAGS := -march=$(P3_MARCH) -mabi=$(P3_MABI) -mcmodel=medany \
+    -ffreestanding -fno-common -ffunction-sections -fdata-sections \
+    -g -Os -Wall -Wextra -MMD -MP \
+    -fdebug-prefix-map=$(CURDIR)=. -ffile-prefix-map=$(CURDIR)=.
+
+# The hypervisor never uses gp: it holds the guest's value on the fast path.
+HV_FLAGS := $(COMMON_FLAGS) -Werror -mno-relax \
+    -Iinclude -I$(FW) -I$(FW)/core -I$(FW)/arch/riscv -I$(FW)/arch/riscv/include
+APP_FLAGS := $(COMMON_FLAGS) -Iinclude -I$(FW) -I$(FW)/lib/include -I$(FW)/arch/riscv/include
+LD_FLAGS := -nostdlib -static -Wl,--build-id=none -Wl,--gc-sections -Wl,--no-warn-rwx-segments
+
+CORE_SOURCES := core/boot.c core/console.c core/hypercall.c core/partition.c core/sched.c \
+    common/format.c common/string.c
+ARCH_SOURCES := arch/riscv/m_entry.S arch/riscv/hs_entry.S arch/riscv/trap.S \
+    arch/riscv/hart.c arch/riscv/trap.c arch/riscv/vcpu.c \
+    arch/riscv/sbi/sbi.c arch/riscv/sbi/base.c
+HV_SOURCES := $(CORE_SOURCES) $(ARCH_SOURCES) $(P3_PLATFORM_SOURCES)
+HV_OBJECTS := $(patsubst %,$(OUT)/hv/%.o,$(HV_SOURCES))
+GEN_SOURCES := src/partitions.c src/gstage.c src/hypercalls.c
+GEN_OBJECTS := $(patsubst %,$(OUT)/gen/%.o,$(GEN_SOURCES)) $(OUT)/gen/src/images.S.o
+
+LIB_SOURCES := lib/crt0.S lib/start.c lib/console.c common/format.c common/string.c
+LIB_OBJECTS := $(patsubst %,$(OUT)/lib/%.o,$(LIB_SOURCES))
+LIBP3 := $(OUT)/lib/libp3.a
+
+IMAGES := $(P3_SYSTEM).elf $(P3_SYSTEM).bin $(P3_SYSTEM).hex $(P3_SYSTEM).mem
+
+.PHONY: all clean
+all: $(IMAGES)
+
+# --- hypervisor -------------------------------------------------------------
+
+$(OUT)/hv/%.o: $(FW)/%
+	@mkdir -p $(@D)
+	$(CC) $(HV_FLAGS) -c $< -o $@
+
+$(OUT)/gen/%.o: %
+	@mkdir -p $(@D)
+	$(CC) $(HV_FLAGS) -c $< -o $@
+
+# --- app library and apps -----------------------------------------------------
+
+$(OUT)/lib/%.o: $(FW)/%
+	@mkdir -p $(@D)
+	$(CC) $(APP_FLAGS) -DP3_LIBRARY_BUILD -c $< -o $@
+
+$(LIBP3): $(LIB_OBJECTS)
+	rm -f $@
+	$(AR) rcsD $@ $^
+
+# An app source's object: ../ping.c -> out/app/<p>/__/ping.o
+app_object = $(OUT)/app/$(1)/$(subst ../,__/,$(basename $(2))).o
+
+define app_rules
+$(call app_object,$(1),$(2)): $(2)
+	@mkdir -p $$(@D)
+	$$(CC) $$(APP_FLAGS) -Ipartitions/$(1) -c $$< -o $$@
+endef
+
+define partition_rules
+$(foreach s,$(P3_APP_SOURCES_$(1)),$(eval $(call app_rules,$(1),$(s))))
+$(OUT)/app/$(1)/$(1).elf: $(foreach s,$(P3_APP_SOURCES_$(1)),$(call app_object,$(1),$(s))) $(LIBP3) partitions/$(1)/app.ld
+	$$(CC) $$(APP_FLAGS) $$(LD_FLAGS) -Tpartitions/$(1)/app.ld \
+	    $(foreach s,$(P3_APP_SOURCES_$(1)),$(call app_object,$(1),$(s))) $(LIBP3) -lgcc -o $$@
+$(OUT)/app/$(1)/$(1).bin: $(OUT)/app/$(1)/$(1).elf
+	$$(OBJCOPY) -O binary $$< $$@
+endef
+
+$(foreach p,$(P3_PARTITIONS),$(eval $(call partition_rules,$(p))))
+
+$(OUT)/gen/src/images.S.o: $(foreach p,$(P3_PARTITIONS),$(OUT)/app/$(p)/$(p).bin)
+
+# --- the firmware image -------------------------------------------------------
+
+# The map file says which object each byte came from: the footprint report reads it.
+$(P3_SYSTEM).elf: $(HV_OBJECTS) $(GEN_OBJECTS) firmware.ld
+	$(CC) $(HV_FLAGS) $(LD_FLAGS) -Tfirmware.ld -Wl,-Map=$(OUT)/$(P3_SYSTEM).map $(HV_OBJECTS) $(GEN_OBJECTS) -lgcc -o $@
+
+$(P3_SYSTEM).bin: $(P3_SYSTEM).elf
+	$(OBJCOPY) -O binary $< $@
+
+$(P3_SYSTEM).hex: $(P3_SYSTEM).elf
+	$(OBJCOPY) -O ihex $< $@
+
+# Little-endian 32-bit words, one per line, zero-padded to a whole word.
+$(P3_SYSTEM).mem: $(P3_SYSTEM).bin
+	cp $< $@.tmp && truncate -s %4 $@.tmp
+	$(OD) -An -v -tx4 -w4 --endian=little $@.tmp | sed 's/^ *//' > $@
+	rm -f $@.tmp
+
+clean:
+	rm -rf $(OUT) $(IMAGES)
+
+-include $(shell find $(OUT) -name '*.d' 2>/dev/null)

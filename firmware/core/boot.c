@@ -1,0 +1,38 @@
+/*
+ * The boot sequence, as a recipe:
+ *
+ *   reset        arch/riscv/m_entry.S   every hart: delegate traps, open PMP,
+ *                                       drop to HS-mode
+ *   hs_entry     arch/riscv/hs_entry.S  hart 0 clears .bss; the others wait
+ *                                       for boot_done
+ *   hyp_main     here                   hart 0: console, partitions, wake the
+ *                                       others; every hart: its traps and
+ *                                       timer, then its partitions
+ */
+#include <p3_config.h>
+#include "arch.h"
+#include "console.h"
+#include "partition.h"
+#include "sched.h"
+
+#define BOOT_HART 0
+
+/* In .data, not .bss: the other harts poll it while hart 0 clears .bss. */
+volatile int boot_done __attribute__((section(".data"))) = 0;
+
+__attribute__((noreturn)) void hyp_main(unsigned long hartid)
+{
+    if (hartid == BOOT_HART) {
+        console_init();                      /* 1. a console to report on */
+        log_line("Phase3 %s: %u partition(s) on %u hart(s)", P3_SYSTEM_NAME, P3_NUM_PARTITIONS, P3_NUM_HARTS);
+        partitions_init();                   /* 2. every vCPU at its entry point */
+        __atomic_store_n(&boot_done, 1, __ATOMIC_RELEASE);
+        for (unsigned other = 0; other < P3_NUM_HARTS; other++)
+            if (other != BOOT_HART)
+                arch_send_ipi(other);        /* 3. wake the other harts */
+    } else {
+        arch_ipi_take();                     /* the IPI that released us */
+    }
+    arch_hart_init((unsigned)hartid);        /* 4. this hart's traps and timer */
+    sched_start((unsigned)hartid);           /* 5. run partitions; never returns */
+}

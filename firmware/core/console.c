@@ -1,0 +1,103 @@
+/*
+ * Console: partition output collected per line and printed whole with a
+ * "[name] " prefix; hypervisor lines prefixed "[phase3] ". One lock keeps
+ * lines from different harts apart. Lines end in "\r\n" for serial terminals.
+ */
+#include <stdarg.h>
+#include <common/format.h>
+#include "console.h"
+#include "lock.h"
+#include "partition.h"
+#include "platform.h"
+
+static spinlock_t console_lock;
+
+static void put_text(const char *text, size_t len)
+{
+    while (len--)
+        platform_console_putc(*text++);
+}
+
+static void put_sink(void *ctx, const char *text, size_t len)
+{
+    (void)ctx;
+    put_text(text, len);
+}
+
+static void put_string(const char *s)
+{
+    while (*s)
+        platform_console_putc(*s++);
+}
+
+void console_init(void)
+{
+    platform_console_init();
+}
+
+static void print_partition_line(struct partition *p)
+{
+    spin_lock(&console_lock);
+    platform_console_putc('[');
+    put_string(p->config->name);
+    put_string("] ");
+    put_text(p->line.buf, p->line.len);
+    put_string("\r\n");
+    spin_unlock(&console_lock);
+    p->line.len = 0;
+}
+
+void console_partition_write(struct partition *p, const char *buf, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        char c = buf[i];
+        if (c == '\n') {
+            print_partition_line(p);
+        } else if (c != '\r') {
+            p->line.buf[p->line.len++] = c;
+            if (p->line.len == CONSOLE_LINE_MAX)
+                print_partition_line(p);
+        }
+    }
+}
+
+void console_partition_flush(struct partition *p)
+{
+    if (p->line.len)
+        print_partition_line(p);
+}
+
+static void vlog_line(const char *fmt, va_list ap)
+{
+    put_string("[phase3] ");
+    format_v(put_sink, 0, fmt, ap);
+    put_string("\r\n");
+}
+
+void log_line(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    spin_lock(&console_lock);
+    vlog_line(fmt, ap);
+    spin_unlock(&console_lock);
+    va_end(ap);
+}
+
+void log_block_begin(void)
+{
+    spin_lock(&console_lock);
+}
+
+void log_block_line(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vlog_line(fmt, ap);
+    va_end(ap);
+}
+
+void log_block_end(void)
+{
+    spin_unlock(&console_lock);
+}

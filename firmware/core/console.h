@@ -1,0 +1,33 @@
+/*
+ * The console, owned by the hypervisor. Partitions write through a hypercall;
+ * their output is collected a line at a time and printed whole, prefixed with
+ * the partition's name, so lines from different harts never interleave.
+ * The hypervisor's own lines are prefixed "[phase3]".
+ */
+#ifndef CORE_CONSOLE_H
+#define CORE_CONSOLE_H
+
+#include <stddef.h>
+
+#define CONSOLE_LINE_MAX 120
+
+struct console_line {
+    unsigned len;
+    char buf[CONSOLE_LINE_MAX];
+};
+
+struct partition;
+
+void console_init(void);
+/* Adds partition output; prints each complete (or full) line. */
+void console_partition_write(struct partition *p, const char *buf, size_t len);
+/* Prints whatever the partition left without a newline. */
+void console_partition_flush(struct partition *p);
+/* A hypervisor line: "[phase3] " + formatted text + newline. */
+void log_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Several hypervisor lines printed as one block (no other output between). */
+void log_block_begin(void);
+void log_block_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_block_end(void);
+
+#endif /* CORE_CONSOLE_H */

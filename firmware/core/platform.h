@@ -1,0 +1,22 @@
+/*
+ * The hooks a platform (the board's devices) implements for the core. One
+ * driver in firmware/platform provides each, chosen by the generated Makefile
+ * from the board profile.
+ */
+#ifndef CORE_PLATFORM_H
+#define CORE_PLATFORM_H
+
+void platform_console_init(void);
+void platform_console_putc(char c);
+/* Next input byte, or -1 when none is waiting. */
+int platform_console_getc(void);
+
+/* Rings another hart's doorbell (the CLINT's msip): it arrives there as a
+ * supervisor software interrupt (see arch/riscv/m_entry.S). */
+void platform_ipi_send(unsigned hart);
+
+/* Ends the run with a status (QEMU's test finisher), or halts when the board
+ * cannot report one. */
+__attribute__((noreturn)) void platform_exit(int status);
+
+#endif /* CORE_PLATFORM_H */

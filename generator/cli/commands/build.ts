@@ -1,0 +1,35 @@
+/** `phase3 build <spec>`: generate the C and build the images with make. */
+import path from "node:path";
+import { generate, type Generated } from "../../pipeline.ts";
+import { makeErrors, runMake } from "../../toolchain/make.ts";
+import { printProblems, shown, step, UserError } from "../output.ts";
+
+export interface BuildOptions {
+  outDir?: string;
+}
+
+/** The built system, or undefined after printing why it could not be built. */
+export async function buildSystem(specFile: string, options: BuildOptions = {}): Promise<(Generated & { elf: string }) | undefined> {
+  let started = performance.now();
+  const generated = await generate(specFile, options.outDir);
+  if (!generated.ok) {
+    printProblems(generated.problems, generated.source);
+    return undefined;
+  }
+  const { system } = generated.spec;
+  const changed = generated.write.written.length;
+  step(`${system.name}: generated ${generated.files.size} files in ${shown(generated.outDir)} (${changed === 0 ? "none changed" : `${changed} changed`})`, started);
+
+  started = performance.now();
+  const made = await runMake(generated.outDir);
+  if (!made.ok) {
+    throw new UserError(`building ${system.name} failed:\n${makeErrors(made.output)}`);
+  }
+  const elf = path.join(generated.outDir, `${system.name}.elf`);
+  step(`${system.name}: built ${shown(elf)} (.bin, .hex, .mem beside it)`, started);
+  return { ...generated, elf };
+}
+
+export async function build(specFile: string, options: BuildOptions): Promise<number> {
+  return (await buildSystem(specFile, options)) ? 0 : 1;
+}

@@ -1,0 +1,42 @@
+/**
+ * How the CLI talks to a person: progress lines with timings, diagnostics
+ * with code frames, and colour only when writing to a terminal.
+ */
+import path from "node:path";
+import { formatLocated, type Located } from "../load/located.ts";
+
+const useColor = (stream: NodeJS.WriteStream) => stream.isTTY === true && !process.env.NO_COLOR;
+
+const CODES = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, dim: 2, bold: 1 } as const;
+export type Color = keyof typeof CODES;
+
+export function paint(text: string, color: Color, stream: NodeJS.WriteStream = process.stdout): string {
+  return useColor(stream) ? `\x1b[${CODES[color]}m${text}\x1b[0m` : text;
+}
+
+/** Colours for partitions, by their position in the spec. */
+export const PARTITION_COLORS: Color[] = ["cyan", "green", "magenta", "yellow", "blue", "red"];
+
+/** A path as the person would type it: relative to where they are. */
+export function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith("..") ? relative : file;
+}
+
+export function step(message: string, startedAt?: number): void {
+  const took = startedAt === undefined ? "" : paint(`  ${((performance.now() - startedAt) / 1000).toFixed(1)}s`, "dim");
+  console.log(`${paint("phase3", "bold")} ${message}${took}`);
+}
+
+export function printProblems(problems: Located[], source: string | undefined): void {
+  for (const problem of problems) {
+    const text = formatLocated(problem, problem.file && source !== undefined ? source : undefined);
+    const [head, ...frame] = text.split("\n");
+    console.error(paint(head, "red", process.stderr));
+    if (frame.length) console.error(frame.join("\n"));
+  }
+  console.error(`${problems.length} problem${problems.length === 1 ? "" : "s"} found`);
+}
+
+/** A mistake of the user's: printed as a message, never as a stack trace. */
+export class UserError extends Error {}

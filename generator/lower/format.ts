@@ -1,0 +1,21 @@
+/** How numbers are spelled in generated files, decided in one place. */
+
+/** 0x80000000 (at least 8 digits, so addresses line up). */
+export function hex(value: number | bigint, digits = 8): string {
+  return `0x${value.toString(16).padStart(digits, "0")}`;
+}
+
+/** A 64-bit C constant: 0x...ULL */
+export function hex64(value: bigint): string {
+  return `${hex(value, 16)}ULL`;
+}
+
+/** A C string literal for a name already known to be an identifier. */
+export function cString(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** Path with forward slashes, as make and the assembler want it. */
+export function posix(p: string): string {
+  return p.split("\\").join("/");
+}

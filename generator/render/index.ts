@@ -1,0 +1,56 @@
+/**
+ * Render stage: the model → the text of every generated file, by path in
+ * the build folder. Templates (./templates/*.hbs) only substitute and loop;
+ * everything they print was decided in lowering.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Handlebars from "handlebars";
+import type { Model, PartitionModel } from "../lower/model.ts";
+
+const TEMPLATE_DIR = fileURLToPath(new URL("./templates/", import.meta.url));
+
+type Template = (context: object) => string;
+const compiled = new Map<string, Template>();
+
+function template(name: string): Template {
+  let t = compiled.get(name);
+  if (!t) {
+    const source = fs.readFileSync(path.join(TEMPLATE_DIR, `${name}.hbs`), "utf8");
+    t = Handlebars.compile(source, { noEscape: true });
+    compiled.set(name, t);
+  }
+  return t;
+}
+
+/** Files rendered once per system: build-folder path → template. */
+const SYSTEM_FILES: [string, string][] = [
+  ["Makefile", "Makefile"],
+  ["firmware.ld", "firmware.ld"],
+  ["report.txt", "report.txt"],
+  ["include/p3_config.h", "p3_config.h"],
+  ["include/p3_abi.h", "p3_abi.h"],
+  ["include/p3_calls.h", "p3_calls.h"],
+  ["include/p3_hypercalls.h", "p3_hypercalls.h"],
+  ["src/partitions.c", "partitions.c"],
+  ["src/gstage.c", "gstage.c"],
+  ["src/hypercalls.c", "hypercalls.c"],
+  ["src/images.S", "images.S"],
+];
+
+/** Files rendered once per partition, under partitions/<name>/. */
+const PARTITION_FILES: [string, string][] = [
+  ["p3_partition.h", "p3_partition.h"],
+  ["app.ld", "app.ld"],
+];
+
+export function render(model: Model): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const [file, name] of SYSTEM_FILES) files.set(file, template(name)(model));
+  for (const partition of model.partitions) {
+    const context: { banner: string; partition: PartitionModel } = { banner: model.banner, partition };
+    for (const [file, name] of PARTITION_FILES) files.set(`partitions/${partition.name}/${file}`, template(name)(context));
+  }
+  return files;
+}

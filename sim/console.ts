@@ -1,0 +1,84 @@
+/**
+ * Console demux: the board's one UART carries every partition's lines
+ * ("[name] text", prefixed by the hypervisor) and the hypervisor's own
+ * ("[phase3] text"). This splits the stream back into who said what, and
+ * reads the hypervisor's structured lines (exits, faults) as events.
+ */
+
+export type ConsoleLine =
+  | { kind: "partition"; partition: string; text: string }
+  | { kind: "hypervisor"; text: string; event?: ConsoleEvent }
+  | { kind: "other"; text: string };
+
+export type ConsoleEvent =
+  | { type: "exit"; partition: string; code: number }
+  | { type: "fault"; partition: string; cause: string }
+  | { type: "stopped"; partition: string; policy: string }
+  | { type: "system-status"; status: number };
+
+/** The hypervisor's own prefix (a partition may not be named "phase3"). */
+export const HYPERVISOR_PREFIX = "phase3";
+
+const EVENT_PATTERNS: [RegExp, (m: RegExpExecArray) => ConsoleEvent][] = [
+  [/^partition (\w+) exited with code (-?\d+)$/, (m) => ({ type: "exit", partition: m[1], code: Number(m[2]) })],
+  [/^fault in partition (\w+): (.+)$/, (m) => ({ type: "fault", partition: m[1], cause: m[2] })],
+  [/^partition (\w+) stopped \(policy: (\w+)\)$/, (m) => ({ type: "stopped", partition: m[1], policy: m[2] })],
+  [/^all partitions have stopped: system status (\d+)$/, (m) => ({ type: "system-status", status: Number(m[1]) })],
+];
+
+export function parseLine(raw: string): ConsoleLine {
+  const line = raw.replace(/\r$/, "");
+  const match = /^\[(\w+)\] ?(.*)$/.exec(line);
+  if (!match) return { kind: "other", text: line };
+  const [, who, text] = match;
+  if (who !== HYPERVISOR_PREFIX) return { kind: "partition", partition: who, text };
+  for (const [pattern, make] of EVENT_PATTERNS) {
+    const m = pattern.exec(text);
+    if (m) return { kind: "hypervisor", text, event: make(m) };
+  }
+  return { kind: "hypervisor", text };
+}
+
+/** Splits a byte stream into lines as it arrives. */
+export class LineSplitter {
+  private pending = "";
+
+  constructor(private readonly onLine: (line: string) => void) {}
+
+  push(chunk: string): void {
+    this.pending += chunk;
+    let newline: number;
+    while ((newline = this.pending.indexOf("\n")) >= 0) {
+      this.onLine(this.pending.slice(0, newline).replace(/\r$/, ""));
+      this.pending = this.pending.slice(newline + 1);
+    }
+  }
+
+  end(): void {
+    if (this.pending) this.onLine(this.pending.replace(/\r$/, ""));
+    this.pending = "";
+  }
+}
+
+export interface PartitionSummary {
+  name: string;
+  exitCode?: number;
+  faults: number;
+  stopped: boolean;
+}
+
+/** Per-partition outcome of a run, from the hypervisor's events. */
+export function summarize(partitions: string[], lines: ConsoleLine[]): PartitionSummary[] {
+  const byName = new Map(partitions.map((name) => [name, { name, faults: 0, stopped: false } as PartitionSummary]));
+  for (const line of lines) {
+    if (line.kind !== "hypervisor" || !line.event) continue;
+    const e = line.event;
+    if (e.type === "system-status") continue;
+    const s = byName.get(e.partition);
+    if (!s) continue;
+    if (e.type === "exit") s.exitCode = e.code;
+    if (e.type === "fault") s.faults++;
+    if (e.type === "stopped") s.stopped = true;
+  }
+  return [...byName.values()];
+}

@@ -1,0 +1,51 @@
+/**
+ * Machine profiles: how a board's QEMU model is started for an image. The
+ * board profile names the machine and CPU; this adds what running needs
+ * (memory, harts, console on stdio, deterministic instruction counting).
+ */
+import type { BoardProfile } from "../spec/boards/profile.ts";
+import type { ToolName } from "../generator/toolchain/resolve.ts";
+
+export interface RunOptions {
+  /** Count instructions instead of host time: deterministic, for tests and benchmarks. */
+  icount?: boolean;
+  /** Wait for gdb on this TCP port before the first instruction. */
+  gdbPort?: number;
+}
+
+export interface QemuInvocation {
+  tool: ToolName;
+  args: string[];
+}
+
+function memoryArg(bytes: number): string {
+  const MiB = 1024 * 1024;
+  return bytes % MiB === 0 ? `${bytes / MiB}M` : `${bytes / 1024}K`;
+}
+
+/** Whether a board can be booted in QEMU at all. */
+export function canEmulate(board: BoardProfile): boolean {
+  return board.emulator !== undefined;
+}
+
+export function qemuInvocation(board: BoardProfile, elf: string, options: RunOptions = {}): QemuInvocation {
+  const emulator = board.emulator;
+  if (!emulator) throw new Error(`${board.name} has no QEMU model; build it and flash it to the board instead`);
+  const machine = [emulator.machine, ...(emulator.machineProps ?? [])].join(",");
+  const args = [
+    "-machine", machine,
+    ...(emulator.cpu ? ["-cpu", emulator.cpu] : []),
+    "-smp", String(board.harts),
+    "-m", memoryArg(board.memory.ram.size),
+    "-bios", elf,
+    "-display", "none",
+    "-monitor", "none",
+    "-serial", "stdio",
+    "-no-reboot",
+  ];
+  // sleep=off: when every hart waits, virtual time jumps to the next timer
+  // instead of idling in real time; counts stay exact and runs stay fast.
+  if (options.icount) args.push("-icount", "shift=0,sleep=off");
+  if (options.gdbPort !== undefined) args.push("-S", "-gdb", `tcp:localhost:${options.gdbPort}`);
+  return { tool: emulator.system === "riscv64" ? "qemu-riscv64" : "qemu-riscv32", args };
+}

@@ -1,0 +1,72 @@
+/**
+ * Runs an image in QEMU: starts the board's machine, streams the console
+ * through the demux, stops at a timeout, and returns the system's status.
+ */
+import { spawn } from "node:child_process";
+import { requireTool } from "../generator/toolchain/resolve.ts";
+import type { BoardProfile } from "../spec/boards/profile.ts";
+import { LineSplitter, parseLine, type ConsoleLine } from "./console.ts";
+import { TIMED_OUT } from "./exit.ts";
+import { qemuInvocation, type RunOptions } from "./machines.ts";
+
+export interface RunRequest extends RunOptions {
+  board: BoardProfile;
+  elf: string;
+  /** Kill QEMU after this long (ms). */
+  timeoutMs: number;
+  /** Each console line as it arrives. */
+  onLine?: (line: ConsoleLine) => void;
+  /** Bytes to type into the console, or the caller's stdin to forward. */
+  input?: string | NodeJS.ReadableStream;
+}
+
+export interface RunResult {
+  /** The system's exit status (see exit.ts), or TIMED_OUT. */
+  status: number;
+  timedOut: boolean;
+  lines: ConsoleLine[];
+  /** What QEMU printed on stderr (its own errors). */
+  stderr: string;
+  command: string[];
+}
+
+export function runImage(request: RunRequest): Promise<RunResult> {
+  const qemu = requireTool(qemuInvocation(request.board, request.elf).tool);
+  const { args } = qemuInvocation(request.board, request.elf, request);
+  const lines: ConsoleLine[] = [];
+  let stderr = "";
+  let timedOut = false;
+
+  return new Promise((resolve, reject) => {
+    const child = spawn(qemu.path, args, { stdio: ["pipe", "pipe", "pipe"] });
+    const splitter = new LineSplitter((raw) => {
+      const line = parseLine(raw);
+      lines.push(line);
+      request.onLine?.(line);
+    });
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => splitter.push(chunk));
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk: string) => (stderr += chunk));
+    if (typeof request.input === "string") {
+      child.stdin.end(request.input);
+    } else if (request.input) {
+      request.input.pipe(child.stdin);
+    }
+    child.stdin.on("error", () => {}); // QEMU may exit before it reads its input
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, request.timeoutMs);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      splitter.end();
+      if (request.input && typeof request.input !== "string") request.input.unpipe(child.stdin);
+      resolve({ status: timedOut ? TIMED_OUT : (code ?? TIMED_OUT), timedOut, lines, stderr, command: [qemu.path, ...args] });
+    });
+  });
+}

@@ -1,0 +1,240 @@
+/**
+ * Where everything goes in memory, decided once from the spec.
+ *
+ * The validator uses this plan to say whether a system fits; the generator
+ * uses the same plan to emit addresses and G-stage page tables. Nothing here
+ * encodes page-table bits (that is generator/lower/gstage.ts); it decides
+ * placement and page sizes.
+ *
+ * Host physical layout in hypervisor mode (RAM grows upwards):
+ *
+ *   ram.base  +---------------------------+
+ *             | firmware: M stage and     |  HYPERVISOR_RESERVE, fixed, so the
+ *             | hypervisor text/data/bss  |  link can check it fits
+ *             +---------------------------+
+ *             | partition 0 RAM           |  4K aligned, 2M aligned when its
+ *             | partition 1 RAM           |  size is a multiple of 2M
+ *             | ...                       |
+ *             +---------------------------+
+ *             | G-stage page tables       |  16K aligned roots, then 4K tables
+ *             +---------------------------+
+ *
+ * Each partition sees its RAM at GUEST_RAM_BASE, with its stack at the top
+ * and an unmapped guard page just below the stack.
+ */
+import type { System } from "./system.ts";
+import { formatSize, parseSize } from "./units.ts";
+
+export const KiB = 1024;
+export const MiB = 1024 * KiB;
+export const GiB = 1024 * MiB;
+export const PAGE_SIZE = 4 * KiB;
+/** Bytes of RAM set aside for the firmware itself (checked at link time). */
+export const HYPERVISOR_RESERVE = 128 * KiB;
+/** Where a partition's RAM starts in its own guest-physical address space. */
+export const GUEST_RAM_BASE = 0x8000_0000;
+export const DEFAULT_STACK_SIZE = 8 * KiB;
+export const GUARD_SIZE = PAGE_SIZE;
+/** An Sv39x4 root table: 2048 entries, 16 KiB, 16 KiB aligned (priv. spec 9.5). */
+export const GSTAGE_ROOT_SIZE = 16 * KiB;
+/** Sizes of a leaf at each level of an Sv39x4 walk: 4K, 2M, 1G. */
+export const LEVEL_SIZE = [PAGE_SIZE, 2 * MiB, GiB] as const;
+
+export type Permissions = "r" | "rw" | "rx" | "rwx";
+
+/** A guest-physical range backed by a host-physical range. */
+export interface Mapping {
+  guest: number;
+  host: number;
+  size: number;
+  perms: Permissions;
+  /** What it is, for reports: "ram", "stack". */
+  what: string;
+}
+
+/** One leaf entry of a G-stage table: `size` is LEVEL_SIZE[level]. */
+export interface Leaf {
+  guest: number;
+  host: number;
+  level: 0 | 1 | 2;
+  perms: Permissions;
+}
+
+/** One 4K (or 16K root) page of G-stage table and what it translates. */
+export interface TablePage {
+  /** Host physical address of the table. */
+  base: number;
+  /** 2 for the root, then 1 and 0. */
+  level: 0 | 1 | 2;
+  /** Guest-physical address of the first byte this table covers. */
+  covers: number;
+}
+
+export interface PartitionPlacement {
+  name: string;
+  /** Host-physical base and size of the partition's RAM. */
+  host: number;
+  size: number;
+  /** Guest-physical base of its RAM. */
+  guest: number;
+  stackSize: number;
+  /** Guest-physical bounds: the guard page sits at [guard, guard + GUARD_SIZE). */
+  guard: number;
+  stackTop: number;
+  mappings: Mapping[];
+  leaves: Leaf[];
+  /** Its G-stage tables, root first. */
+  tables: TablePage[];
+}
+
+export interface MemoryPlan {
+  hypervisor: { base: number; size: number };
+  partitions: PartitionPlacement[];
+  tables: { base: number; size: number };
+  /** First byte after everything the firmware uses. */
+  end: number;
+}
+
+/** A reason the system does not fit, attached to the spec path it is about. */
+export interface LayoutProblem {
+  rule: "memory-exceeds-ram" | "memory-overcommitted" | "memory-hits-reserved" | "stack-too-large";
+  path: (string | number)[];
+  message: string;
+}
+
+export type PlanResult = { ok: true; plan: MemoryPlan } | { ok: false; problems: LayoutProblem[] };
+
+export const alignUp = (value: number, align: number): number => Math.ceil(value / align) * align;
+const hex = (n: number): string => `0x${n.toString(16)}`;
+
+/** Largest alignment a partition's RAM benefits from: 2M pages when it is a multiple of 2M. */
+function partitionAlignment(size: number): number {
+  return size % LEVEL_SIZE[1] === 0 ? LEVEL_SIZE[1] : PAGE_SIZE;
+}
+
+/** Splits a mapping into the fewest leaves: the largest page both addresses allow. */
+export function splitIntoLeaves(m: Mapping): Leaf[] {
+  const leaves: Leaf[] = [];
+  let offset = 0;
+  while (offset < m.size) {
+    const guest = m.guest + offset;
+    const host = m.host + offset;
+    const left = m.size - offset;
+    let level: 0 | 1 | 2 = 0;
+    for (const candidate of [2, 1] as const) {
+      const size = LEVEL_SIZE[candidate];
+      if (guest % size === 0 && host % size === 0 && left >= size) {
+        level = candidate;
+        break;
+      }
+    }
+    leaves.push({ guest, host, level, perms: m.perms });
+    offset += LEVEL_SIZE[level];
+  }
+  return leaves;
+}
+
+/** The table pages a set of leaves needs below the root, in walk order. */
+function tablesBelowRoot(leaves: Leaf[]): { level: 0 | 1; covers: number }[] {
+  const needed = new Map<string, { level: 0 | 1; covers: number }>();
+  for (const leaf of leaves) {
+    if (leaf.level <= 1) {
+      const covers = Math.floor(leaf.guest / GiB) * GiB;
+      needed.set(`1:${covers}`, { level: 1, covers });
+    }
+    if (leaf.level === 0) {
+      const covers = Math.floor(leaf.guest / LEVEL_SIZE[1]) * LEVEL_SIZE[1];
+      needed.set(`0:${covers}`, { level: 0, covers });
+    }
+  }
+  return [...needed.values()].sort((a, b) => b.level - a.level || a.covers - b.covers);
+}
+
+/** The size a partition asked for, or undefined when it is not a valid size (the validator reports that). */
+function sizeOf(value: unknown): number | undefined {
+  const parsed = parseSize(value);
+  return parsed.ok && parsed.value > 0 && parsed.value % PAGE_SIZE === 0 ? parsed.value : undefined;
+}
+
+/**
+ * Places the firmware, each partition and the page tables in the board's RAM.
+ * Partitions whose sizes are invalid are skipped (other rules report them).
+ */
+export function planMemory(system: System): PlanResult {
+  const problems: LayoutProblem[] = [];
+  const ram = system.board.memory.ram;
+  const reserved = system.board.memory.reserved ?? [];
+  const hypervisor = { base: ram.base, size: HYPERVISOR_RESERVE };
+  let cursor = hypervisor.base + hypervisor.size;
+  const partitions: PartitionPlacement[] = [];
+
+  for (const [name, spec] of Object.entries(system.partitions)) {
+    const size = sizeOf(spec.memory);
+    if (size === undefined) continue;
+    const stackSize = spec.stack === undefined ? DEFAULT_STACK_SIZE : sizeOf(spec.stack);
+    if (stackSize === undefined) continue;
+    if (stackSize + GUARD_SIZE + PAGE_SIZE > size) {
+      problems.push({
+        rule: "stack-too-large",
+        path: ["partitions", name, spec.stack === undefined ? "memory" : "stack"],
+        message: `partition "${name}" has ${formatSize(size)} of memory, too little for a ${formatSize(stackSize)} stack, its guard page and one page of code`,
+      });
+      continue;
+    }
+    const host = alignUp(cursor, partitionAlignment(size));
+    cursor = host + size;
+    const stackTop = GUEST_RAM_BASE + size;
+    const guard = stackTop - stackSize - GUARD_SIZE;
+    const mappings: Mapping[] = [
+      { guest: GUEST_RAM_BASE, host, size: guard - GUEST_RAM_BASE, perms: "rwx", what: "ram" },
+      { guest: guard + GUARD_SIZE, host: host + (guard + GUARD_SIZE - GUEST_RAM_BASE), size: stackSize, perms: "rw", what: "stack" },
+    ];
+    const leaves = mappings.flatMap(splitIntoLeaves);
+    partitions.push({ name, host, size, guest: GUEST_RAM_BASE, stackSize, guard, stackTop, mappings, leaves, tables: [] });
+  }
+
+  // Tables go last, so that partition addresses do not depend on their size.
+  const tablesBase = alignUp(cursor, GSTAGE_ROOT_SIZE);
+  cursor = tablesBase;
+  for (const p of partitions) {
+    p.tables.push({ base: cursor, level: 2, covers: 0 });
+    cursor += GSTAGE_ROOT_SIZE;
+    for (const t of tablesBelowRoot(p.leaves)) {
+      p.tables.push({ base: cursor, ...t });
+      cursor += PAGE_SIZE;
+    }
+  }
+  const tables = { base: tablesBase, size: cursor - tablesBase };
+  const end = cursor;
+
+  const ramEnd = ram.base + ram.size;
+  const tooBig = partitions.filter((p) => HYPERVISOR_RESERVE + p.size + GSTAGE_ROOT_SIZE > ram.size);
+  for (const p of tooBig) {
+    problems.push({
+      rule: "memory-exceeds-ram",
+      path: ["partitions", p.name, "memory"],
+      message: `partition "${p.name}" needs ${formatSize(p.size)} but the board has ${formatSize(ram.size)} of RAM, ${formatSize(HYPERVISOR_RESERVE)} of it for the firmware`,
+    });
+  }
+  if (tooBig.length === 0 && end > ramEnd) {
+    const first = partitions.find((p) => p.host + p.size > ramEnd) ?? partitions[partitions.length - 1];
+    problems.push({
+      rule: "memory-overcommitted",
+      path: ["partitions", first.name, "memory"],
+      message: `the partitions need ${formatSize(end - ram.base)} with the firmware and page tables, more than the board's ${formatSize(ram.size)} of RAM; "${first.name}" is the first that does not fit`,
+    });
+  }
+  if (problems.length === 0) {
+    for (const r of reserved) {
+      if (r.base < end && ram.base < r.base + r.size) {
+        const victim = partitions.find((p) => p.host < r.base + r.size && r.base < p.host + p.size) ?? partitions[partitions.length - 1];
+        problems.push({
+          rule: "memory-hits-reserved",
+          path: victim ? ["partitions", victim.name, "memory"] : ["board"],
+          message: `the system uses RAM up to ${hex(end)}, which overlaps ${hex(r.base)}-${hex(r.base + r.size)}: ${r.reason}`,
+        });
+      }
+    }
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, plan: { hypervisor, partitions, tables, end } };
+}

@@ -1,0 +1,29 @@
+/** Builds and boots systems for the integration tests, each in its own folder. */
+import path from "node:path";
+import { generate, type Generated } from "../generator/pipeline.ts";
+import { makeErrors, runMake } from "../generator/toolchain/make.ts";
+import { runImage, type RunResult } from "../sim/qemu.ts";
+import { outDir } from "./helpers.ts";
+
+export interface Built extends Generated {
+  elf: string;
+}
+
+/** Generates and builds a spec into test/.out/<name>; throws with the errors when it cannot. */
+export async function buildSpec(spec: string, name: string): Promise<Built> {
+  const generated = await generate(spec, outDir(name));
+  if (!generated.ok) throw new Error(generated.problems.map((p) => `${p.rule}: ${p.message}`).join("\n"));
+  const made = await runMake(generated.outDir);
+  if (!made.ok) throw new Error(makeErrors(made.output));
+  return { ...generated, elf: path.join(generated.outDir, `${generated.spec.system.name}.elf`) };
+}
+
+/** Boots a built system under -icount (deterministic) and collects its console. */
+export function boot(built: Built, timeoutMs = 30_000): Promise<RunResult> {
+  return runImage({ board: built.spec.system.board, elf: built.elf, timeoutMs, icount: true });
+}
+
+/** The console as text lines, as the runner shows them. */
+export function transcript(result: RunResult): string[] {
+  return result.lines.map((l) => (l.kind === "partition" ? `[${l.partition}] ${l.text}` : l.kind === "hypervisor" ? `[phase3] ${l.text}` : l.text));
+}
