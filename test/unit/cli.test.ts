@@ -42,6 +42,7 @@ describe("usage", () => {
     const r = phase3([]);
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/^Usage: phase3 <command>/);
+    expect(r.stdout).toMatch(/check +validate a spec/);
   });
 
   it("rejects an unknown command with exit 2", () => {

@@ -2,7 +2,15 @@
 import path from "node:path";
 import { generate, type Generated } from "../../pipeline.ts";
 import { makeErrors, runMake } from "../../toolchain/make.ts";
+import { specArgument, stringOption } from "../args.ts";
+import type { Command } from "../command.ts";
 import { printProblems, shown, step, UserError } from "../output.ts";
+
+export const command: Command = {
+  usage: "build <spec> [--out <dir>]",
+  options: { out: { type: "string" } },
+  run: (invocation) => build(specArgument(invocation, "build"), { outDir: stringOption(invocation, "out") }),
+};
 
 export interface BuildOptions {
   outDir?: string;

@@ -1,6 +1,14 @@
 /** `phase3 check <spec>`: validate only. Exit 0 when valid, 1 with located problems. */
 import { checkSpec } from "../../pipeline.ts";
+import { specArgument } from "../args.ts";
+import type { Command } from "../command.ts";
 import { printProblems, shown, step } from "../output.ts";
+
+export const command: Command = {
+  usage: "check <spec>",
+  options: {},
+  run: (invocation) => check(specArgument(invocation, "check")),
+};
 
 export async function check(specFile: string): Promise<number> {
   const started = performance.now();

@@ -7,8 +7,27 @@ import { summarize, type ConsoleLine } from "../../../sim/console.ts";
 import { describeStatus } from "../../../sim/exit.ts";
 import { runImage } from "../../../sim/qemu.ts";
 import { findTool } from "../../toolchain/resolve.ts";
+import { secondsOption, specArgument, stringOption } from "../args.ts";
+import type { Command } from "../command.ts";
 import { paint, PARTITION_COLORS, shown, step, UserError } from "../output.ts";
 import { buildSystem } from "./build.ts";
+
+export const command: Command = {
+  usage: "run <spec> [--out <dir>] [--timeout <seconds>] [--gdb] [--icount]",
+  options: {
+    out: { type: "string" },
+    timeout: { type: "string" },
+    gdb: { type: "boolean", default: false },
+    icount: { type: "boolean", default: false },
+  },
+  run: (invocation) =>
+    run(specArgument(invocation, "run"), {
+      outDir: stringOption(invocation, "out"),
+      timeoutSeconds: secondsOption(invocation, "timeout", 60),
+      gdb: invocation.options.gdb === true,
+      icount: invocation.options.icount === true,
+    }),
+};
 
 export interface RunCommandOptions {
   outDir?: string;
