@@ -11,7 +11,7 @@ export interface Invocation {
   /** Positional arguments after the command name. */
   args: string[];
   /** Parsed options (strings and booleans by option name). */
-  options: Record<string, string | boolean | string[] | undefined>;
+  options: Record<string, string | boolean | (string | boolean)[] | undefined>;
 }
 
 export interface Command {
