@@ -13,16 +13,23 @@
  *             | hypervisor text/data/bss  |  link can check it fits
  *             +---------------------------+
  *             | partition 0 RAM           |  4K aligned, 2M aligned when its
- *             | partition 1 RAM           |  size is a multiple of 2M
- *             | ...                       |
+ *             | partition 1 RAM ...       |  size is a multiple of 2M
+ *             +---------------------------+
+ *             | shared regions            |  spec order
+ *             | channel buffers           |  spec order, msgSize x depth each
  *             +---------------------------+
  *             | G-stage page tables       |  16K aligned roots, then 4K tables
  *             +---------------------------+
  *
- * Each partition sees its RAM at GUEST_RAM_BASE, with its stack at the top
- * and an unmapped guard page just below the stack.
+ * Guest-physical view of a partition:
+ *
+ *   device windows      at their host addresses, read-write, if granted
+ *   GUEST_RAM_BASE      its RAM; an app's stack at the top, an unmapped guard
+ *                       page just below the stack
+ *   SHARED_WINDOW_BASE  shared regions and channel buffers it may use, each at
+ *                       the same address in every partition that maps it
  */
-import type { System } from "./system.ts";
+import type { Access, System } from "./system.ts";
 import { formatSize, parseSize } from "./units.ts";
 
 export const KiB = 1024;
@@ -33,6 +40,8 @@ export const PAGE_SIZE = 4 * KiB;
 export const HYPERVISOR_RESERVE = 128 * KiB;
 /** Where a partition's RAM starts in its own guest-physical address space. */
 export const GUEST_RAM_BASE = 0x8000_0000;
+/** Where shared regions and channel buffers appear in every partition that maps them. */
+export const SHARED_WINDOW_BASE = 0xc000_0000;
 export const DEFAULT_STACK_SIZE = 8 * KiB;
 export const GUARD_SIZE = PAGE_SIZE;
 /** An Sv39x4 root table: 2048 entries, 16 KiB, 16 KiB aligned (priv. spec 9.5). */
@@ -48,8 +57,18 @@ export interface Mapping {
   host: number;
   size: number;
   perms: Permissions;
-  /** What it is, for reports: "ram", "stack". */
+  /** What it is, for reports: "ram", "stack", "shared counter", "channel samples", "device uart0". */
   what: string;
+}
+
+/** A shared region or a channel's message buffer, placed once for all its users. */
+export interface SharedPlacement {
+  kind: "region" | "channel";
+  name: string;
+  host: number;
+  /** Guest-physical address, the same in every partition that maps it. */
+  guest: number;
+  size: number;
 }
 
 /** One leaf entry of a G-stage table: `size` is LEVEL_SIZE[level]. */
@@ -77,8 +96,9 @@ export interface PartitionPlacement {
   size: number;
   /** Guest-physical base of its RAM. */
   guest: number;
+  /** An app's stack (0 for a guest image, which manages its own). */
   stackSize: number;
-  /** Guest-physical bounds: the guard page sits at [guard, guard + GUARD_SIZE). */
+  /** Guest-physical bounds: an app's guard page sits at [guard, guard + GUARD_SIZE). 0 for a guest image. */
   guard: number;
   stackTop: number;
   mappings: Mapping[];
@@ -90,6 +110,7 @@ export interface PartitionPlacement {
 export interface MemoryPlan {
   hypervisor: { base: number; size: number };
   partitions: PartitionPlacement[];
+  shared: SharedPlacement[];
   tables: { base: number; size: number };
   /** First byte after everything the firmware uses. */
   end: number;
@@ -108,7 +129,7 @@ export const alignUp = (value: number, align: number): number => Math.ceil(value
 const hex = (n: number): string => `0x${n.toString(16)}`;
 
 /** Largest alignment a partition's RAM benefits from: 2M pages when it is a multiple of 2M. */
-function partitionAlignment(size: number): number {
+export function partitionAlignment(size: number): number {
   return size % LEVEL_SIZE[1] === 0 ? LEVEL_SIZE[1] : PAGE_SIZE;
 }
 
@@ -156,6 +177,29 @@ function sizeOf(value: unknown): number | undefined {
   return parsed.ok && parsed.value > 0 && parsed.value % PAGE_SIZE === 0 ? parsed.value : undefined;
 }
 
+/** Bytes of a channel's message buffer, or undefined when its sizes are invalid (other rules say so). */
+export function channelBytes(channel: { msgSize?: unknown; depth?: unknown } | undefined): number | undefined {
+  const msgSize = parseSize(channel?.msgSize);
+  const depth = channel?.depth;
+  if (!msgSize.ok || msgSize.value === 0 || typeof depth !== "number" || !Number.isInteger(depth) || depth < 1) return undefined;
+  return msgSize.value * depth;
+}
+
+const ACCESS_PERMS: Record<Access, Permissions> = { r: "r", rw: "rw", rx: "rx" };
+
+/** How a partition maps a shared object: a region's access list; a channel's sender writes, its receiver reads. */
+function accessOf(system: System, s: SharedPlacement, partition: string): Permissions | undefined {
+  if (s.kind === "region") {
+    const access = system.shared?.[s.name]?.access as Record<string, Access | undefined> | undefined;
+    const a = access?.[partition];
+    return a && a in ACCESS_PERMS ? ACCESS_PERMS[a] : undefined;
+  }
+  const channel = system.channels?.[s.name];
+  if (channel?.from === partition) return "rw";
+  if (channel?.to === partition) return "r";
+  return undefined;
+}
+
 /**
  * Places the firmware, each partition and the page tables in the board's RAM.
  * Partitions whose sizes are invalid are skipped (other rules report them).
@@ -168,12 +212,15 @@ export function planMemory(system: System): PlanResult {
   let cursor = hypervisor.base + hypervisor.size;
   const partitions: PartitionPlacement[] = [];
 
-  for (const [name, spec] of Object.entries(system.partitions)) {
+  // Partitions' RAM, in spec order.
+  const ramOf = new Map<string, { host: number; size: number; stackSize: number }>();
+  for (const [name, spec] of Object.entries(system.partitions ?? {})) {
     const size = sizeOf(spec.memory);
     if (size === undefined) continue;
-    const stackSize = spec.stack === undefined ? DEFAULT_STACK_SIZE : sizeOf(spec.stack);
+    const isApp = spec.image === undefined;
+    const stackSize = !isApp ? 0 : spec.stack === undefined ? DEFAULT_STACK_SIZE : sizeOf(spec.stack);
     if (stackSize === undefined) continue;
-    if (stackSize + GUARD_SIZE + PAGE_SIZE > size) {
+    if (isApp && stackSize + GUARD_SIZE + PAGE_SIZE > size) {
       problems.push({
         rule: "stack-too-large",
         path: ["partitions", name, spec.stack === undefined ? "memory" : "stack"],
@@ -183,12 +230,57 @@ export function planMemory(system: System): PlanResult {
     }
     const host = alignUp(cursor, partitionAlignment(size));
     cursor = host + size;
-    const stackTop = GUEST_RAM_BASE + size;
-    const guard = stackTop - stackSize - GUARD_SIZE;
-    const mappings: Mapping[] = [
-      { guest: GUEST_RAM_BASE, host, size: guard - GUEST_RAM_BASE, perms: "rwx", what: "ram" },
-      { guest: guard + GUARD_SIZE, host: host + (guard + GUARD_SIZE - GUEST_RAM_BASE), size: stackSize, perms: "rw", what: "stack" },
-    ];
+    ramOf.set(name, { host, size, stackSize });
+  }
+
+  // Shared regions, then channel buffers: one host copy each, one guest address for all users.
+  const shared: SharedPlacement[] = [];
+  let window = SHARED_WINDOW_BASE;
+  const placeShared = (kind: SharedPlacement["kind"], name: string, bytes: number) => {
+    const size = alignUp(bytes, PAGE_SIZE);
+    const host = alignUp(cursor, PAGE_SIZE);
+    cursor = host + size;
+    shared.push({ kind, name, host, guest: window, size });
+    window += size + GUARD_SIZE; // an unmapped page between neighbours
+  };
+  for (const [name, region] of Object.entries(system.shared ?? {})) {
+    const size = sizeOf(region?.size);
+    if (size !== undefined) placeShared("region", name, size);
+  }
+  for (const [name, channel] of Object.entries(system.channels ?? {})) {
+    const bytes = channelBytes(channel);
+    if (bytes !== undefined) placeShared("channel", name, bytes);
+  }
+
+  for (const [name, spec] of Object.entries(system.partitions ?? {})) {
+    const placed = ramOf.get(name);
+    if (!placed) continue;
+    const { host, size, stackSize } = placed;
+    const mappings: Mapping[] = [];
+    let guard = 0;
+    let stackTop = 0;
+    if (stackSize > 0) {
+      stackTop = GUEST_RAM_BASE + size;
+      guard = stackTop - stackSize - GUARD_SIZE;
+      mappings.push(
+        { guest: GUEST_RAM_BASE, host, size: guard - GUEST_RAM_BASE, perms: "rwx", what: "ram" },
+        { guest: guard + GUARD_SIZE, host: host + (guard + GUARD_SIZE - GUEST_RAM_BASE), size: stackSize, perms: "rw", what: "stack" },
+      );
+    } else {
+      mappings.push({ guest: GUEST_RAM_BASE, host, size, perms: "rwx", what: "ram" });
+    }
+    for (const s of shared) {
+      const perms = accessOf(system, s, name);
+      if (perms) mappings.push({ guest: s.guest, host: s.host, size: s.size, perms, what: `${s.kind === "region" ? "shared" : "channel"} ${s.name}` });
+    }
+    for (const device of spec.devices ?? []) {
+      const d = system.board.devices[device];
+      if (!d) continue;
+      const base = Math.floor(d.base / PAGE_SIZE) * PAGE_SIZE;
+      const windowSize = alignUp(d.base + d.size, PAGE_SIZE) - base;
+      mappings.push({ guest: base, host: base, size: windowSize, perms: "rw", what: `device ${device}` });
+    }
+    mappings.sort((x, y) => x.guest - y.guest);
     const leaves = mappings.flatMap(splitIntoLeaves);
     partitions.push({ name, host, size, guest: GUEST_RAM_BASE, stackSize, guard, stackTop, mappings, leaves, tables: [] });
   }
@@ -236,5 +328,5 @@ export function planMemory(system: System): PlanResult {
       }
     }
   }
-  return problems.length ? { ok: false, problems } : { ok: true, plan: { hypervisor, partitions, tables, end } };
+  return problems.length ? { ok: false, problems } : { ok: true, plan: { hypervisor, partitions, shared, tables, end } };
 }

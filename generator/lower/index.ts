@@ -11,7 +11,7 @@ import path from "node:path";
 import type { Abi, AbiCall } from "../abi/read-abi.ts";
 import type { MemoryPlan } from "../../spec/layout.ts";
 import type { DeviceKind } from "../../spec/boards/profile.ts";
-import type { System } from "../../spec/system.ts";
+import { hartsOf, type System } from "../../spec/system.ts";
 import { formatSize } from "../../spec/units.ts";
 import { encodeGstage, hgatpFor } from "./gstage.ts";
 import { guestMemoryMap, hostMemoryMap } from "./memory-map.ts";
@@ -97,11 +97,11 @@ export function lower(system: System, plan: MemoryPlan, abi: Abi, options: Lower
 
   const partitions: PartitionModel[] = plan.partitions.map((placement, id) => {
     const spec = system.partitions[placement.name];
-    const apps = typeof spec.app === "string" ? [spec.app] : [...spec.app];
+    const apps = spec.app === undefined ? [] : typeof spec.app === "string" ? [spec.app] : [...spec.app];
     return {
       id,
       name: placement.name,
-      hart: spec.hart,
+      hart: hartsOf(spec)[0],
       vmid: id + 1,
       hgatp: hex64(hgatpFor(placement, id + 1)),
       entry: hex(placement.guest),

@@ -19,7 +19,7 @@ describe("loading a spec", () => {
         rule: "type-error",
         line: 7,
         column: 34,
-        message: "Object literal may only specify known properties, but 'memroy' does not exist in type 'PartitionSpec'. Did you mean to write 'memory'?",
+        message: "Object literal may only specify known properties, but 'memroy' does not exist in type 'PartitionSpec<QemuVirtDevice>'. Did you mean to write 'memory'?",
       },
     ]);
   });
