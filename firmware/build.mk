@@ -5,8 +5,10 @@
 #   P3_MODE              hypervisor
 #   P3_MARCH, P3_MABI    the board's ISA and ABI
 #   P3_PLATFORM_SOURCES  the drivers the board needs, relative to this folder
-#   P3_PARTITIONS        partition names
-#   P3_APP_SOURCES_<p>   each partition's app sources, relative to the build folder
+#   P3_APP_PARTITIONS    partitions built from app sources
+#   P3_APP_SOURCES_<p>   each app's sources, relative to the build folder
+#   P3_GUEST_PARTITIONS  partitions that run an unmodified guest image
+#                        (copied to images/<p>.bin by the generator)
 #
 # Outputs, in the build folder:
 #   $(P3_SYSTEM).elf     for QEMU -bios and for gdb
@@ -31,22 +33,23 @@ COMMON_FLAGS := -march=$(P3_MARCH) -mabi=$(P3_MABI) -mcmodel=medany \
     -fdebug-prefix-map=$(CURDIR)=. -ffile-prefix-map=$(CURDIR)=.
 
 # The hypervisor never uses gp: it holds the guest's value on the fast path.
-HV_FLAGS := $(COMMON_FLAGS) -Werror -mno-relax \
+# -Wno-type-limits: loops over generated counts that may be 0 are fine.
+HV_FLAGS := $(COMMON_FLAGS) -Werror -Wno-type-limits -mno-relax \
     -Iinclude -I$(FW) -I$(FW)/core -I$(FW)/arch/riscv -I$(FW)/arch/riscv/include
 APP_FLAGS := $(COMMON_FLAGS) -Iinclude -I$(FW) -I$(FW)/lib/include -I$(FW)/arch/riscv/include
 LD_FLAGS := -nostdlib -static -Wl,--build-id=none -Wl,--gc-sections -Wl,--no-warn-rwx-segments
 
-CORE_SOURCES := core/boot.c core/console.c core/hypercall.c core/partition.c core/sched.c \
-    common/format.c common/string.c
+CORE_SOURCES := core/boot.c core/channel.c core/console.c core/hypercall.c core/irq.c \
+    core/partition.c core/sched.c core/wait.c common/format.c common/string.c
 ARCH_SOURCES := arch/riscv/m_entry.S arch/riscv/hs_entry.S arch/riscv/trap.S \
     arch/riscv/hart.c arch/riscv/trap.c arch/riscv/vcpu.c \
     arch/riscv/sbi/sbi.c arch/riscv/sbi/base.c
 HV_SOURCES := $(CORE_SOURCES) $(ARCH_SOURCES) $(P3_PLATFORM_SOURCES)
 HV_OBJECTS := $(patsubst %,$(OUT)/hv/%.o,$(HV_SOURCES))
-GEN_SOURCES := src/partitions.c src/gstage.c src/hypercalls.c
+GEN_SOURCES := src/partitions.c src/channels.c src/gstage.c src/hypercalls.c
 GEN_OBJECTS := $(patsubst %,$(OUT)/gen/%.o,$(GEN_SOURCES)) $(OUT)/gen/src/images.S.o
 
-LIB_SOURCES := lib/crt0.S lib/start.c lib/console.c common/format.c common/string.c
+LIB_SOURCES := lib/crt0.S lib/start.c lib/console.c lib/shm.c common/format.c common/string.c
 LIB_OBJECTS := $(patsubst %,$(OUT)/lib/%.o,$(LIB_SOURCES))
 LIBP3 := $(OUT)/lib/libp3.a
 
@@ -84,18 +87,24 @@ $(call app_object,$(1),$(2)): $(2)
 	$$(CC) $$(APP_FLAGS) -Ipartitions/$(1) -c $$< -o $$@
 endef
 
+# Each app also links its generated p3_partition.c (its shared-region table).
+app_objects = $(foreach s,$(P3_APP_SOURCES_$(1)),$(call app_object,$(1),$(s))) $(OUT)/app/$(1)/p3_partition.o
+
 define partition_rules
 $(foreach s,$(P3_APP_SOURCES_$(1)),$(eval $(call app_rules,$(1),$(s))))
-$(OUT)/app/$(1)/$(1).elf: $(foreach s,$(P3_APP_SOURCES_$(1)),$(call app_object,$(1),$(s))) $(LIBP3) partitions/$(1)/app.ld
-	$$(CC) $$(APP_FLAGS) $$(LD_FLAGS) -Tpartitions/$(1)/app.ld \
-	    $(foreach s,$(P3_APP_SOURCES_$(1)),$(call app_object,$(1),$(s))) $(LIBP3) -lgcc -o $$@
+$(OUT)/app/$(1)/p3_partition.o: partitions/$(1)/p3_partition.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(APP_FLAGS) -Ipartitions/$(1) -c $$< -o $$@
+$(OUT)/app/$(1)/$(1).elf: $(call app_objects,$(1)) $(LIBP3) partitions/$(1)/app.ld
+	$$(CC) $$(APP_FLAGS) $$(LD_FLAGS) -Tpartitions/$(1)/app.ld $(call app_objects,$(1)) $(LIBP3) -lgcc -o $$@
 $(OUT)/app/$(1)/$(1).bin: $(OUT)/app/$(1)/$(1).elf
 	$$(OBJCOPY) -O binary $$< $$@
 endef
 
-$(foreach p,$(P3_PARTITIONS),$(eval $(call partition_rules,$(p))))
+$(foreach p,$(P3_APP_PARTITIONS),$(eval $(call partition_rules,$(p))))
 
-$(OUT)/gen/src/images.S.o: $(foreach p,$(P3_PARTITIONS),$(OUT)/app/$(p)/$(p).bin)
+$(OUT)/gen/src/images.S.o: $(foreach p,$(P3_APP_PARTITIONS),$(OUT)/app/$(p)/$(p).bin) \
+    $(foreach p,$(P3_GUEST_PARTITIONS),images/$(p).bin)
 
 # --- the firmware image -------------------------------------------------------
 

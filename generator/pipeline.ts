@@ -11,7 +11,7 @@ import { loadSpec, locate, PHASE3_ROOT, type LoadedSpec, type LoadOptions } from
 import type { Located } from "./load/located.ts";
 import { lower } from "./lower/index.ts";
 import type { Model } from "./lower/model.ts";
-import { render } from "./render/index.ts";
+import { render, type FileContent } from "./render/index.ts";
 import { writeTree, type WriteResult } from "./write/index.ts";
 
 export const FIRMWARE_DIR = path.join(PHASE3_ROOT, "firmware");
@@ -41,7 +41,17 @@ export function defaultOutDir(specFile: string): string {
   return path.join(path.dirname(path.resolve(specFile)), "build");
 }
 
-export type Generated = Checked & { model: Model; files: Map<string, string>; outDir: string; write: WriteResult };
+export type Generated = Checked & { model: Model; files: Map<string, FileContent>; outDir: string; write: WriteResult };
+
+/** Guest images are copied into the build folder, so it builds on its own. */
+function guestImages(spec: LoadedSpec, model: Model): Map<string, Buffer> {
+  const copies = new Map<string, Buffer>();
+  for (const p of model.partitions) {
+    const image = spec.system.partitions[p.name].image;
+    if (image && p.guestImage) copies.set(p.guestImage, fs.readFileSync(path.resolve(path.dirname(spec.file), image.file)));
+  }
+  return copies;
+}
 
 /** Checks a spec and writes its generated files into the build folder. */
 export async function generate(specFile: string, outDir = defaultOutDir(specFile), options: LoadOptions = {}): Promise<Failed | Generated> {
@@ -53,7 +63,7 @@ export async function generate(specFile: string, outDir = defaultOutDir(specFile
     outDir: absoluteOut,
     firmwareDir: FIRMWARE_DIR,
   });
-  const files = render(model);
+  const files = render(model, guestImages(checked.spec, model));
   const write = writeTree(absoluteOut, files);
   return { ...checked, model, files, outDir: absoluteOut, write };
 }

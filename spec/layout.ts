@@ -112,6 +112,8 @@ export interface MemoryPlan {
   partitions: PartitionPlacement[];
   shared: SharedPlacement[];
   tables: { base: number; size: number };
+  /** Pristine copies of restartable partitions' images: at most their RAM each. */
+  pristine: { base: number; size: number };
   /** First byte after everything the firmware uses. */
   end: number;
 }
@@ -175,6 +177,11 @@ function tablesBelowRoot(leaves: Leaf[]): { level: 0 | 1; covers: number }[] {
 function sizeOf(value: unknown): number | undefined {
   const parsed = parseSize(value);
   return parsed.ok && parsed.value > 0 && parsed.value % PAGE_SIZE === 0 ? parsed.value : undefined;
+}
+
+/** Whether a fault policy restarts the partition (and so needs a pristine copy of its image). */
+export function restarts(policy: unknown): boolean {
+  return policy === "restart" || (typeof policy === "object" && policy !== null && "restart" in policy);
 }
 
 /** Bytes of a channel's message buffer, or undefined when its sizes are invalid (other rules say so). */
@@ -297,6 +304,9 @@ export function planMemory(system: System): PlanResult {
     }
   }
   const tables = { base: tablesBase, size: cursor - tablesBase };
+  const restartable = partitions.filter((p) => restarts(system.partitions[p.name]?.onFault));
+  const pristine = { base: cursor, size: restartable.reduce((n, p) => n + p.size, 0) };
+  cursor += pristine.size;
   const end = cursor;
 
   const ramEnd = ram.base + ram.size;
@@ -328,5 +338,5 @@ export function planMemory(system: System): PlanResult {
       }
     }
   }
-  return problems.length ? { ok: false, problems } : { ok: true, plan: { hypervisor, partitions, shared, tables, end } };
+  return problems.length ? { ok: false, problems } : { ok: true, plan: { hypervisor, partitions, shared, tables, pristine, end } };
 }

@@ -13,6 +13,7 @@
 #include "arch.h"
 #include "console.h"
 #include "partition.h"
+#include "platform.h"
 #include "sched.h"
 
 #define BOOT_HART 0
@@ -25,14 +26,18 @@ __attribute__((noreturn)) void hyp_main(unsigned long hartid)
     if (hartid == BOOT_HART) {
         console_init();                      /* 1. a console to report on */
         log_line("Phase3 %s: %u partition(s) on %u hart(s)", P3_SYSTEM_NAME, P3_NUM_PARTITIONS, P3_NUM_HARTS);
-        partitions_init();                   /* 2. every vCPU at its entry point */
+        platform_irq_init();                 /* 2. device interrupts, all masked */
+        uint64_t now = arch_time_now();
+        sched_set_epoch(now);                /* 3. the time every schedule counts from */
+        partitions_init(now);                /* 4. every first vCPU at its entry point */
         __atomic_store_n(&boot_done, 1, __ATOMIC_RELEASE);
         for (unsigned other = 0; other < P3_NUM_HARTS; other++)
             if (other != BOOT_HART)
-                arch_send_ipi(other);        /* 3. wake the other harts */
+                arch_send_ipi(other);        /* 5. wake the other harts */
     } else {
         arch_ipi_take();                     /* the IPI that released us */
     }
-    arch_hart_init((unsigned)hartid);        /* 4. this hart's traps and timer */
-    sched_start((unsigned)hartid);           /* 5. run partitions; never returns */
+    arch_hart_init((unsigned)hartid);        /* 6. this hart's traps, timer, interrupts */
+    platform_irq_hart_init((unsigned)hartid);
+    sched_start((unsigned)hartid);           /* 7. run its partitions; never returns */
 }

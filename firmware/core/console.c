@@ -4,11 +4,13 @@
  * lines from different harts apart. Lines end in "\r\n" for serial terminals.
  */
 #include <stdarg.h>
+#include <p3_config.h>
 #include <common/format.h>
 #include "console.h"
 #include "lock.h"
 #include "partition.h"
 #include "platform.h"
+#include "sched.h"
 
 static spinlock_t console_lock;
 
@@ -30,9 +32,50 @@ static void put_string(const char *s)
         platform_console_putc(*s++);
 }
 
+/* Input waiting for the owner: a ring, filled by the receive interrupt. */
+#define INPUT_SIZE 256
+static struct {
+    spinlock_t lock;
+    unsigned head, tail;
+    char bytes[INPUT_SIZE];
+} input;
+
 void console_init(void)
 {
     platform_console_init();
+#if P3_CONSOLE_OWNER >= 0
+    platform_console_enable_rx_irq();
+#endif
+}
+
+void console_input_service(void)
+{
+    int c;
+
+    spin_lock(&input.lock);
+    while ((c = platform_console_getc()) >= 0)
+        if (input.head - input.tail < INPUT_SIZE)   /* a full buffer drops input */
+            input.bytes[input.head++ % INPUT_SIZE] = (char)c;
+    spin_unlock(&input.lock);
+#if P3_CONSOLE_OWNER >= 0
+    sched_wake_partition(&partitions[P3_CONSOLE_OWNER]);
+#endif
+}
+
+int console_input_waiting(void)
+{
+    return __atomic_load_n(&input.head, __ATOMIC_ACQUIRE) != __atomic_load_n(&input.tail, __ATOMIC_ACQUIRE);
+}
+
+size_t console_input_read(char *buf, size_t cap)
+{
+    size_t n = 0;
+
+    spin_lock(&input.lock);
+    while (n < cap && input.tail != input.head)
+        buf[n++] = input.bytes[input.tail++ % INPUT_SIZE];
+    spin_unlock(&input.lock);
+    return n;
 }
 
 static void print_partition_line(struct partition *p)

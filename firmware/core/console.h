@@ -30,4 +30,11 @@ void log_block_begin(void);
 void log_block_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_block_end(void);
 
+/* Console input, for the partition the spec names (P3_CONSOLE_OWNER). The
+ * receive interrupt drains the UART into a buffer; the owner reads it. */
+void console_input_service(void);
+int console_input_waiting(void);
+/* Copies up to `cap` waiting bytes to `buf`; returns how many. */
+size_t console_input_read(char *buf, size_t cap);
+
 #endif /* CORE_CONSOLE_H */

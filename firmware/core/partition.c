@@ -1,31 +1,51 @@
 /*
- * Partition lifecycle: start, exit, fault. And the system's exit status,
- * decided when the last partition stops (the codes are sim/exit.ts's):
+ * Partition lifecycle: start, exit, fault and its policy, restart. And the
+ * system's exit status, decided when the last partition stops (the codes are
+ * sim/exit.ts's, emitted into p3_config.h):
  *
  *   0                       every partition returned 0
  *   1..P3_STATUS_MAX_EXIT   the first partition (in spec order) that returned
  *                           non-zero returned this (larger codes: the maximum)
  *   P3_STATUS_FAULTED       a partition was stopped by a fault
+ *   P3_STATUS_PANIC         a partition's `halt` policy stopped the system
  */
 #include <p3_config.h>
+#include <common/string.h>
 #include "arch.h"
+#include "channel.h"
 #include "console.h"
 #include "partition.h"
 #include "platform.h"
+#include "sched.h"
 
 struct partition partitions[P3_NUM_PARTITIONS];
+struct vcpu p3_vcpus[P3_NUM_VCPUS];
 static unsigned partitions_running;
 
-void partitions_init(void)
+/* vCPU 0 starts at the entry point; the others wait for SBI HSM. */
+static void reset_vcpus(struct partition *p, uint64_t now)
+{
+    for (unsigned i = 0; i < p->config->nvcpus; i++) {
+        struct vcpu *v = partition_vcpu(p, i);
+        v->partition = p;
+        v->config = &p3_vcpu_configs[p->config->first_vcpu + i];
+        v->budget_used = 0;
+        v->period_start = now;
+        arch_vcpu_reset(v, p->config->entry, p->config->boot_arg);
+        v->state = i == 0 ? VCPU_RUNNABLE : VCPU_OFF;
+    }
+    p->notified = 0;
+    p->irq_pending = 0;
+    p->watchdog_deadline = now + p->config->watchdog;
+}
+
+void partitions_init(uint64_t now)
 {
     for (unsigned i = 0; i < P3_NUM_PARTITIONS; i++) {
         struct partition *p = &partitions[i];
         p->config = &p3_partition_configs[i];
         p->state = PARTITION_RUNNING;
-        p->vcpu.partition = p;
-        p->vcpu.hart = p->config->hart;
-        p->vcpu.state = VCPU_RUNNABLE;
-        arch_vcpu_reset(&p->vcpu, p->config);
+        reset_vcpus(p, now);
     }
     partitions_running = P3_NUM_PARTITIONS;
 }
@@ -43,10 +63,21 @@ static int system_status(void)
     return 0;
 }
 
-/* The partition will not run again; the last one to stop ends the system. */
-static void partition_done(struct partition *p)
+/* Takes every vCPU of p off its hart: they will not run again until reset. */
+static void stop_vcpus(struct partition *p, enum vcpu_state state)
 {
-    p->vcpu.state = VCPU_DONE;
+    for (unsigned i = 0; i < p->config->nvcpus; i++) {
+        struct vcpu *v = partition_vcpu(p, i);
+        v->state = state;
+        sched_kick(v);
+    }
+}
+
+/* The partition will not run again; the last one to stop ends the system. */
+static void partition_done(struct partition *p, enum partition_state state)
+{
+    p->state = state;
+    stop_vcpus(p, VCPU_DONE);
     console_partition_flush(p);
     if (__atomic_sub_fetch(&partitions_running, 1, __ATOMIC_ACQ_REL) == 0) {
         int status = system_status();
@@ -57,20 +88,77 @@ static void partition_done(struct partition *p)
 
 void partition_exit(struct partition *p, int code)
 {
-    p->state = PARTITION_EXITED;
     p->exit_code = code;
     console_partition_flush(p);
     log_line("partition %s exited with code %d", p->config->name, code);
-    partition_done(p);
+    partition_done(p, PARTITION_EXITED);
 }
 
-void partition_fault(struct vcpu *v, const struct fault *f)
+void partition_restart(struct partition *p)
 {
-    struct partition *p = v->partition;
+    p->state = PARTITION_RESTARTING;
+    stop_vcpus(p, VCPU_OFF);
+}
 
+void partitions_finish_restarts(struct hart *h)
+{
+    for (unsigned i = 0; i < h->config->nvcpus; i++) {
+        struct vcpu *first = &p3_vcpus[h->config->vcpus[i]];
+        struct partition *p = first->partition;
+        if (first->config->index != 0 || p->state != PARTITION_RESTARTING)
+            continue;
+        int idle = 1;
+        for (unsigned j = 0; j < p->config->nvcpus; j++) {
+            struct vcpu *v = partition_vcpu(p, j);
+            struct hart *on = hart_get(v->config->hart);
+            if (on != h && on->current == v && on->in_guest)
+                idle = 0;
+        }
+        if (!idle)
+            continue;   /* another hart still runs one of its vCPUs */
+        const struct partition_config *c = p->config;
+        memset((void *)c->ram_host, 0, c->ram_size);
+        for (unsigned s = 0; s < c->nsegments; s++)
+            memcpy((void *)c->segments[s].dest, c->segments[s].pristine, c->segments[s].size);
+        arch_vcpu_memory_reloaded(p);
+        for (unsigned ch = 0; ch < P3_NUM_CHANNELS; ch++)
+            channel_reset_end(ch, c->id);
+        console_partition_flush(p);
+        p->line.len = 0;
+        reset_vcpus(p, arch_time_now());
+        p->state = PARTITION_RUNNING;
+        log_line("partition %s restarted (%u of %u)", c->name, p->restarts, c->max_restarts);
+        sched_kick(first);
+    }
+}
+
+static const char *apply_policy(struct partition *p)
+{
+    const struct partition_config *c = p->config;
+
+    switch (c->on_fault) {
+    case FAULT_HALT:
+        return "halt";
+    case FAULT_RESTART:
+        if (c->nsegments && p->restarts < c->max_restarts)
+            return "restart";
+        return "stop";
+    default:
+        return "stop";
+    }
+}
+
+void partition_fault(struct partition *p, struct vcpu *v, const struct fault *f)
+{
+    const struct partition_config *c = p->config;
+    const char *action = apply_policy(p);
+
+    if (p->state != PARTITION_RUNNING)
+        return;   /* a second vCPU faulting while the first fault is handled */
+    p->faults++;
     console_partition_flush(p);
     log_block_begin();
-    log_block_line("fault in partition %s: %s", p->config->name, f->what);
+    log_block_line("fault in partition %s: %s", c->name, f->what);
     if (f->has_guest_phys)
         log_block_line("  pc %016lx  address %016lx  guest-physical %016lx",
                        (unsigned long)f->pc, (unsigned long)f->addr, (unsigned long)f->guest_phys);
@@ -78,11 +166,26 @@ void partition_fault(struct vcpu *v, const struct fault *f)
         log_block_line("  pc %016lx  address %016lx", (unsigned long)f->pc, (unsigned long)f->addr);
     else
         log_block_line("  pc %016lx", (unsigned long)f->pc);
-    arch_vcpu_dump(v);
-    log_block_line("partition %s stopped (policy: stop)", p->config->name);
+    if (v)
+        arch_vcpu_dump(v);
+    if (action[0] == 'r')
+        log_block_line("partition %s restarting (policy: restart, %u of %u)", c->name, p->restarts + 1, c->max_restarts);
+    else if (action[0] == 'h')
+        log_block_line("partition %s halts the system (policy: halt)", c->name);
+    else
+        log_block_line("partition %s stopped (policy: %s)", c->name,
+                       c->on_fault == FAULT_RESTART ? "restart, no restarts left" : "stop");
     log_block_end();
-    p->state = PARTITION_STOPPED;
-    partition_done(p);
+
+    if (action[0] == 'r') {
+        p->restarts++;
+        partition_restart(p);
+    } else if (action[0] == 'h') {
+        log_line("system halted: status %d", P3_STATUS_PANIC);
+        platform_exit(P3_STATUS_PANIC);
+    } else {
+        partition_done(p, PARTITION_STOPPED);
+    }
 }
 
 void *guest_range(const struct partition *p, uintptr_t addr, size_t len, unsigned perms)

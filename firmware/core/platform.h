@@ -10,10 +10,19 @@ void platform_console_init(void);
 void platform_console_putc(char c);
 /* Next input byte, or -1 when none is waiting. */
 int platform_console_getc(void);
+/* Interrupt when a byte arrives (for console input owned by a partition). */
+void platform_console_enable_rx_irq(void);
 
-/* Rings another hart's doorbell (the CLINT's msip): it arrives there as a
- * supervisor software interrupt (see arch/riscv/m_entry.S). */
+/* Rings another hart's doorbell: it arrives there as a supervisor software
+ * interrupt (see arch/riscv/m_entry.S). */
 void platform_ipi_send(unsigned hart);
+
+/* The interrupt controller: lines are enabled for the hart that takes them
+ * (p3_irq_routes), claimed there, and completed once handled. */
+void platform_irq_init(void);
+void platform_irq_hart_init(unsigned hart);
+unsigned platform_irq_claim(unsigned hart);
+void platform_irq_complete(unsigned hart, unsigned line);
 
 /* Ends the run with a status (QEMU's test finisher), or halts when the board
  * cannot report one. */

@@ -52,6 +52,13 @@ void platform_console_putc(char c)
     *reg(THR) = (unsigned char)c;
 }
 
+#define IER_RX_AVAILABLE 0x01
+
+void platform_console_enable_rx_irq(void)
+{
+    *reg(IER) = IER_RX_AVAILABLE;
+}
+
 int platform_console_getc(void)
 {
     if (!(*reg(LSR) & LSR_DATA_READY))

@@ -15,10 +15,15 @@ export const ABI_FILE = path.join(PHASE3_ROOT, "spec", "abi", "hypercalls.ts");
 const C_TYPES: Record<string, string> = {
   u32: "uint32_t",
   i32: "int",
+  u64: "uint64_t",
   usize: "size_t",
   InBytes: "const void *",
   OutBytes: "void *",
+  OutSize: "size_t *",
 };
+
+/** Types that take two registers on RV32. */
+export const WIDE_TYPES = new Set(["u64"]);
 
 export interface AbiParam {
   name: string;
@@ -36,8 +41,15 @@ export interface AbiCall {
   /** The doc comment's text, one paragraph line per entry. */
   doc: string[];
   params: AbiParam[];
-  /** "result": error or value; "status": error only; "void": nothing. */
-  returns: { kind: "result" | "status" | "void"; type: string; cType: string };
+  /**
+   * How the result comes back:
+   * - "result": Result<T>, an error (a0 < 0) or a value (a1);
+   * - "status": Result<void>, an error code only;
+   * - "address": Result<Address>, an error code, and the address through an out-pointer;
+   * - "value": a plain value that cannot fail, in a0 (and a1 for the high half on RV32);
+   * - "void": nothing (calls that do not return).
+   */
+  returns: { kind: "result" | "status" | "address" | "value" | "void"; type: string; cType: string };
 }
 
 export interface AbiError {
@@ -84,10 +96,12 @@ function returnShape(typeText: string, where: string): AbiCall["returns"] {
   if (result) {
     const inner = result[1];
     if (inner === "void") return { kind: "status", type: "void", cType: "int" };
-    if (!C_TYPES[inner]) throw new Error(`${where}: Result<${inner}> has no C mapping in read-abi.ts`);
+    if (inner === "Address") return { kind: "address", type: inner, cType: "int" };
+    if (!C_TYPES[inner] || WIDE_TYPES.has(inner)) throw new Error(`${where}: Result<${inner}> cannot be returned in one register`);
     return { kind: "result", type: inner, cType: "long" };
   }
-  throw new Error(`${where}: return type ${typeText} is not void or Result<T>`);
+  if (C_TYPES[typeText]) return { kind: "value", type: typeText, cType: C_TYPES[typeText] };
+  throw new Error(`${where}: return type ${typeText} is not void, a value or Result<T>`);
 }
 
 export function readAbiFrom(file: SourceFile): Abi {
@@ -110,7 +124,8 @@ export function readAbiFrom(file: SourceFile): Abi {
       if (!cType) throw new Error(`${where(name)}: parameter ${p.getName()} has type ${type}, which has no C mapping in read-abi.ts`);
       return { name: p.getName(), type, cType };
     });
-    if (params.length > MAX_ARGUMENTS) throw new Error(`${where(name)} takes ${params.length} arguments; at most ${MAX_ARGUMENTS} fit in registers`);
+    const registers = params.reduce((n, p) => n + (WIDE_TYPES.has(p.type) ? 2 : 1), 0);
+    if (registers > MAX_ARGUMENTS) throw new Error(`${where(name)} needs ${registers} argument registers on RV32; at most ${MAX_ARGUMENTS} fit`);
     return {
       name,
       fid,

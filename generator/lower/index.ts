@@ -4,20 +4,27 @@
  * happens here, once:
  *
  *   - partitions keep spec order; partition id = position, VMID = id + 1;
- *   - each hart lists its partitions in spec order;
- *   - devices are sorted by address; defines by name within a group.
+ *   - vCPU ids follow partitions, then each partition's list of harts;
+ *   - channel ids follow spec order; each partition numbers its own wait
+ *     sources (sources.ts);
+ *   - each hart runs its vCPUs in spec order (schedule.ts);
+ *   - devices are sorted by address; interrupt routes by partition.
  */
 import path from "node:path";
-import type { Abi, AbiCall } from "../abi/read-abi.ts";
-import type { MemoryPlan } from "../../spec/layout.ts";
+import type { Abi } from "../abi/read-abi.ts";
+import { restarts, type MemoryPlan, type PartitionPlacement } from "../../spec/layout.ts";
 import type { DeviceKind } from "../../spec/boards/profile.ts";
-import { hartsOf, type System } from "../../spec/system.ts";
-import { formatSize } from "../../spec/units.ts";
+import { hartsOf, type FaultPolicy, type PartitionSpec, type System } from "../../spec/system.ts";
+import { formatSize, parseSize } from "../../spec/units.ts";
+import { SYSTEM_STATUS } from "../../sim/exit.ts";
+import { lowerAbi } from "./abi.ts";
+import { cString, hex, hex64, posix } from "./format.ts";
 import { encodeGstage, hgatpFor } from "./gstage.ts";
 import { guestMemoryMap, hostMemoryMap } from "./memory-map.ts";
-import { cString, hex, hex64, posix } from "./format.ts";
-import { SYSTEM_STATUS } from "../../sim/exit.ts";
-import type { CallModel, Define, Model, PartitionModel } from "./model.ts";
+import type { ChannelModel, Define, IrqRouteModel, Model, PartitionModel, VcpuModel } from "./model.ts";
+import { lowerHarts } from "./schedule.ts";
+import { channelIds, sourcesOf } from "./sources.ts";
+import { ticksOf } from "./time.ts";
 
 export interface LowerOptions {
   /** Absolute path of the spec file. */
@@ -28,36 +35,143 @@ export interface LowerOptions {
   firmwareDir: string;
 }
 
-/** Each partition gets this much time before the next on its hart runs. */
-export const DEFAULT_QUANTUM_NS = 1_000_000;
 export const HART_STACK_SIZE = 4096;
 export const CONSOLE_BAUD = 115_200;
+/** A restart policy without a count restarts this many times. */
+export const DEFAULT_MAX_RESTARTS = 3;
 
 /** The driver source for each kind of device the firmware needs a driver for. */
 const DRIVERS: Partial<Record<DeviceKind, string>> = {
   ns16550: "platform/ns16550.c",
   "sifive-test": "platform/sifive_test.c",
   clint: "platform/clint.c",
+  plic: "platform/plic.c",
 };
+
+/** Exceptions an unmodified guest handles itself: its own page faults, its
+ * user mode's ecalls and illegal instructions, breakpoints, misalignment. */
+const GUEST_DELEGATED_EXCEPTIONS = [0, 2, 3, 4, 6, 8, 12, 13, 15].reduce((m, c) => m | (1n << BigInt(c)), 0n);
 
 const upper = (name: string) => name.toUpperCase();
 
-function lowerCall(call: AbiCall): CallModel {
-  const args = call.params.map((p) => `(unsigned long)${p.name}`);
-  const unused = Array.from({ length: 5 - call.params.length }, (_, i) => `p3_word unused${call.params.length + i} P3_UNUSED`);
+function faultPolicy(policy: FaultPolicy | undefined): { onFault: string; maxRestarts: number } {
+  if (policy === "halt") return { onFault: "FAULT_HALT", maxRestarts: 0 };
+  if (policy === "restart") return { onFault: "FAULT_RESTART", maxRestarts: DEFAULT_MAX_RESTARTS };
+  if (typeof policy === "object" && policy !== null) return { onFault: "FAULT_RESTART", maxRestarts: policy.restart };
+  return { onFault: "FAULT_STOP", maxRestarts: 0 };
+}
+
+function lowerVcpus(system: System): VcpuModel[] {
+  const vcpus: VcpuModel[] = [];
+  Object.entries(system.partitions).forEach(([name, spec], partition) => {
+    hartsOf(spec).forEach((hart, index) => vcpus.push({ id: vcpus.length, partition, partitionName: name, index, hart }));
+  });
+  return vcpus;
+}
+
+function lowerPartition(system: System, plan: MemoryPlan, placement: PartitionPlacement, id: number, vcpus: VcpuModel[], rel: (p: string) => string, specDir: string): PartitionModel {
+  const spec: PartitionSpec = system.partitions[placement.name];
+  const hz = system.board.timebaseHz;
+  const isApp = spec.image === undefined;
+  const apps = spec.app === undefined ? [] : typeof spec.app === "string" ? [spec.app] : [...spec.app];
+  const mine = vcpus.filter((v) => v.partitionName === placement.name);
+  const load = isApp ? placement.guest : (spec.image?.load ?? placement.guest);
+  const entry = isApp ? placement.guest : (spec.image?.entry ?? load);
+  const imageHost = placement.host + (load - placement.guest);
+  const restartable = restarts(spec.onFault);
+  const { onFault, maxRestarts } = faultPolicy(spec.onFault);
+  const imageLimit = isApp ? placement.guard : placement.guest + placement.size;
   return {
-    name: call.name,
-    NAME: upper(call.name),
-    fid: call.fid,
-    fast: call.fast,
-    noreturn: call.noreturn,
-    doc: call.doc,
-    cParams: call.params.length ? call.params.map((p) => `${p.cType}${p.cType.endsWith("*") ? "" : " "}${p.name}`).join(", ") : "void",
-    ecall: `p3_ecall${call.params.length}(${[`P3_FID_${upper(call.name)}`, ...args].join(", ")})`,
-    cReturn: call.noreturn ? "void" : call.returns.cType,
-    returnsStatus: call.returns.kind === "status",
-    handlerParams: [...call.params.map((p) => `p3_word ${p.name}`), ...unused, "struct vcpu *self P3_UNUSED"].join(", "),
+    id,
+    name: placement.name,
+    kind: isApp ? "PARTITION_APP" : "PARTITION_GUEST",
+    isApp,
+    firstVcpu: mine[0]?.id ?? 0,
+    nvcpus: mine.length,
+    vmid: id + 1,
+    hgatp: hex64(hgatpFor(placement, id + 1)),
+    hedeleg: isApp ? "0" : hex(GUEST_DELEGATED_EXCEPTIONS),
+    entry: hex(entry),
+    bootArg: "0",
+    ramBase: hex(placement.guest),
+    imageLimit: hex(imageLimit),
+    imageMaxBytes: String(imageLimit - load),
+    stackTop: hex(placement.stackTop),
+    host: hex(placement.host),
+    ramSize: hex(placement.size),
+    ranges: placement.mappings.map((m) => ({ guest: hex(m.guest), host: hex(m.host), size: hex(m.size), perms: m.perms.split("").map((c) => `PERM_${c.toUpperCase()}`).join(" | "), what: m.what })),
+    sources: sourcesOf(system, placement.name),
+    shared: Object.entries(system.shared ?? {})
+      .filter(([, region]) => (region.access as Record<string, string | undefined>)[placement.name] !== undefined)
+      .map(([name, region], k) => {
+        const s = plan.shared.find((x) => x.kind === "region" && x.name === name)!;
+        return { id: k, constant: `P3_SHM_${upper(name)}`, guest: hex(s.guest), size: hex(s.size), access: (region.access as Record<string, string>)[placement.name] };
+      }),
+    constants: Object.entries(system.channels ?? {})
+      .filter(([, c]) => c.from === placement.name || c.to === placement.name)
+      .flatMap(([name, c]) => {
+        const size = parseSize(c.msgSize);
+        return [
+          { name: `P3_CHAN_${upper(name)}_MSG_SIZE`, value: String(size.ok ? size.value : 0), comment: "largest message, bytes" },
+          { name: `P3_CHAN_${upper(name)}_DEPTH`, value: String(c.depth), comment: "messages the queue holds" },
+        ];
+      }),
+    sources_c: apps.map((a) => rel(path.resolve(specDir, a))),
+    guestImage: isApp ? undefined : `images/${placement.name}.bin`,
+    imageHost: hex(imageHost),
+    restartable,
+    segments: restartable ? [{ symbol: `p3_pristine_${placement.name}`, dest: hex(imageHost), what: "image" }] : [],
+    onFault,
+    maxRestarts,
+    watchdogTicks: String(ticksOf(spec.watchdog, hz)),
+    priority: spec.priority ?? 0,
+    budgetTicks: String(ticksOf(spec.budget, hz)),
+    periodTicks: String(ticksOf(spec.period, hz)),
+    memoryMap: guestMemoryMap(plan, placement.name),
+    memoryText: formatSize(placement.size),
+    stackText: isApp ? formatSize(placement.stackSize) : "-",
+    hartList: mine.map((v) => v.hart).join(", "),
   };
+}
+
+function lowerChannels(system: System, plan: MemoryPlan, partitionIds: Map<string, number>): ChannelModel[] {
+  const ids = channelIds(system);
+  return Object.entries(system.channels ?? {}).map(([name, channel]) => {
+    const placed = plan.shared.find((s) => s.kind === "channel" && s.name === name)!;
+    const fromSource = sourcesOf(system, channel.from).find((s) => s.constant === `P3_CHAN_${upper(name)}`)!;
+    const toSource = sourcesOf(system, channel.to).find((s) => s.constant === `P3_CHAN_${upper(name)}`)!;
+    const msgSize = parseSize(channel.msgSize);
+    return {
+      id: ids.get(name)!,
+      name,
+      from: partitionIds.get(channel.from)!,
+      to: partitionIds.get(channel.to)!,
+      fromName: channel.from,
+      toName: channel.to,
+      fromSource: fromSource.id,
+      toSource: toSource.id,
+      notify: channel.notify === false ? 0 : 1,
+      msgSize: msgSize.ok ? msgSize.value : 0,
+      depth: channel.depth,
+      host: hex(placed.host),
+      guest: hex(placed.guest),
+    };
+  });
+}
+
+function lowerIrqRoutes(system: System, partitions: PartitionModel[], vcpus: VcpuModel[]): IrqRouteModel[] {
+  const routes: IrqRouteModel[] = [];
+  for (const p of partitions) {
+    const hart = vcpus[p.firstVcpu]?.hart ?? 0;
+    for (const s of p.sources) {
+      if (s.kind === "SOURCE_IRQ") routes.push({ line: s.index, hart, partition: String(p.id), source: s.id, comment: `${p.name}: ${s.comment}` });
+      if (s.kind === "SOURCE_CONSOLE") {
+        const line = system.board.devices[system.board.console].irqs[0];
+        if (line !== undefined) routes.push({ line, hart, partition: "IRQ_ROUTE_CONSOLE", source: 0, comment: `console input for ${p.name}` });
+      }
+    }
+  }
+  return routes;
 }
 
 function deviceDefines(system: System): Define[] {
@@ -66,12 +180,19 @@ function deviceDefines(system: System): Define[] {
     .sort(([, a], [, b]) => a.base - b.base)
     .map(([name, d]) => ({ name: `P3_${upper(name)}_BASE`, value: hex(d.base), comment: `${d.kind}, ${formatSize(d.size)}` }));
   const consoleDevice = board.devices[board.console];
+  const controller = board.devices[board.interruptController];
   defines.push(
     { name: "P3_CONSOLE_BASE", value: hex(consoleDevice.base), comment: `console: ${board.console}` },
     { name: "P3_CONSOLE_REG_SHIFT", value: String(consoleDevice.regShift ?? 0) },
     { name: "P3_CONSOLE_CLOCK_HZ", value: String(consoleDevice.clockHz ?? 0) },
     { name: "P3_CONSOLE_BAUD", value: String(CONSOLE_BAUD) },
     { name: "P3_TIMER_BASE", value: hex(board.devices[board.timer].base), comment: `timer and IPIs: ${board.timer}` },
+    { name: "P3_PLIC_BASE", value: hex(controller.base), comment: `interrupt controller: ${board.interruptController}` },
+    {
+      name: "P3_PLIC_CONTEXT(hart)",
+      value: `((hart) * ${controller.contexts?.perHart ?? 1} + ${controller.contexts?.supervisor ?? 0})`,
+      comment: "a hart's supervisor-mode context",
+    },
   );
   if (board.exitDevice) defines.push({ name: "P3_EXIT_BASE", value: hex(board.devices[board.exitDevice].base), comment: `run exit: ${board.exitDevice}` });
   return defines;
@@ -79,7 +200,7 @@ function deviceDefines(system: System): Define[] {
 
 function platformSources(system: System): string[] {
   const board = system.board;
-  const used = [board.console, board.timer, ...(board.exitDevice ? [board.exitDevice] : [])];
+  const used = [board.console, board.timer, board.interruptController, ...(board.exitDevice ? [board.exitDevice] : [])];
   const sources = used.map((name) => {
     const kind = board.devices[name].kind;
     const driver = DRIVERS[kind];
@@ -93,45 +214,25 @@ export function lower(system: System, plan: MemoryPlan, abi: Abi, options: Lower
   const board = system.board;
   const rel = (to: string) => posix(path.relative(options.outDir, to));
   const specDir = path.dirname(options.specFile);
-  const names = Object.keys(system.partitions);
-
-  const partitions: PartitionModel[] = plan.partitions.map((placement, id) => {
-    const spec = system.partitions[placement.name];
-    const apps = spec.app === undefined ? [] : typeof spec.app === "string" ? [spec.app] : [...spec.app];
-    return {
-      id,
-      name: placement.name,
-      hart: hartsOf(spec)[0],
-      vmid: id + 1,
-      hgatp: hex64(hgatpFor(placement, id + 1)),
-      entry: hex(placement.guest),
-      ramBase: hex(placement.guest),
-      imageLimit: hex(placement.guard),
-      imageMaxBytes: String(placement.guard - placement.guest),
-      stackTop: hex(placement.stackTop),
-      host: hex(placement.host),
-      ranges: placement.mappings.map((m) => ({ guest: hex(m.guest), host: hex(m.host), size: hex(m.size), perms: m.perms.split("").map((c) => `PERM_${c.toUpperCase()}`).join(" | "), what: m.what })),
-      sources: apps.map((a) => rel(path.resolve(specDir, a))),
-      memoryMap: guestMemoryMap(plan, placement.name),
-      memoryText: formatSize(placement.size),
-      stackText: formatSize(placement.stackSize),
-    };
-  });
-  if (partitions.length !== names.length) throw new Error("internal: the memory plan lost a partition");
-
-  const quantumTicks = Math.max(1, Math.round((DEFAULT_QUANTUM_NS * board.timebaseHz) / 1e9));
-  const harts = Array.from({ length: board.harts }, (_, id) => {
-    const partitionIds = partitions.filter((p) => p.hart === id).map((p) => p.id);
-    return { id, partitionIds, partitionList: partitionIds.join(", "), quantumTicks: String(quantumTicks) };
-  });
+  const vcpus = lowerVcpus(system);
+  const partitions = plan.partitions.map((placement, id) => lowerPartition(system, plan, placement, id, vcpus, rel, specDir));
+  if (partitions.length !== Object.keys(system.partitions).length) throw new Error("internal: the memory plan lost a partition");
+  const partitionIds = new Map(partitions.map((p) => [p.name, p.id]));
+  const channels = lowerChannels(system, plan, partitionIds);
+  const irqRoutes = lowerIrqRoutes(system, partitions, vcpus);
+  const consoleOwner = partitions.find((p) => p.sources.some((s) => s.kind === "SOURCE_CONSOLE"));
 
   const hypervisorEnd = plan.hypervisor.base + plan.hypervisor.size;
   const configDefines: Define[] = [
     { name: "P3_SYSTEM_NAME", value: cString(system.name) },
     { name: "P3_MODE_HYPERVISOR", value: "1", comment: "partitions run in VS-mode behind G-stage tables" },
     { name: "P3_NUM_PARTITIONS", value: String(partitions.length) },
+    { name: "P3_NUM_VCPUS", value: String(vcpus.length) },
+    { name: "P3_NUM_CHANNELS", value: String(channels.length) },
+    { name: "P3_NUM_IRQ_ROUTES", value: String(irqRoutes.length) },
     { name: "P3_NUM_HARTS", value: String(board.harts) },
-    { name: "P3_TIMEBASE_HZ", value: String(board.timebaseHz), comment: "ticks per second of the time CSR" },
+    { name: "P3_CONSOLE_OWNER", value: consoleOwner ? String(consoleOwner.id) : "(-1)", comment: consoleOwner ? `${consoleOwner.name} reads console input` : "nobody reads console input" },
+    { name: "P3_TIMEBASE_HZ", value: `${board.timebaseHz}ULL`, comment: "ticks per second of the time CSR" },
     { name: "P3_HAS_SSTC", value: board.isa.extensions.includes("sstc") ? "1" : "0", comment: "stimecmp and vstimecmp" },
     { name: "P3_HART_STACK_SIZE", value: String(HART_STACK_SIZE) },
     { name: "P3_STATUS_MAX_EXIT", value: String(SYSTEM_STATUS.MAX_EXIT), comment: "system status: exit codes above are reported as this" },
@@ -146,29 +247,25 @@ export function lower(system: System, plan: MemoryPlan, abi: Abi, options: Lower
     banner: `Generated by Phase3 from the spec ${system.name} (${path.basename(options.specFile)}). Do not edit: change the spec and run phase3 build.`,
     system: { name: system.name },
     mode: "hypervisor",
-    board: { name: board.name, march: board.isa.march, mabi: board.isa.mabi, description: board.description },
+    board: { name: board.name, march: board.isa.march, mabi: board.isa.mabi, description: board.description, xlen: board.isa.xlen },
     firmwareDir: rel(options.firmwareDir),
     platformSources: platformSources(system),
     configDefines,
     deviceDefines: deviceDefines(system),
     memoryMap: hostMemoryMap(plan, board),
-    firmware: { base: hex(plan.hypervisor.base), reserve: formatSize(plan.hypervisor.size), end: hex(hypervisorEnd) },
+    firmware: { base: hex(plan.hypervisor.base), reserve: formatSize(plan.hypervisor.size), end: hex(hypervisorEnd), ramEnd: hex(plan.end) },
     partitions,
-    harts,
+    vcpus,
+    harts: lowerHarts(system, vcpus),
+    channels,
+    irqRoutes,
     gstage: {
       base: hex(plan.tables.base),
       size: hex(plan.tables.size),
       words: plan.tables.size / 8,
       entries: tableWords.map((w) => ({ index: w.index, value: hex64(w.value), comment: w.comment })),
     },
-    abi: {
-      extensionId: hex(abi.extensionId),
-      version: abi.version,
-      fidLimit: abi.fidLimit,
-      errors: abi.errors.map((e) => ({ name: e.name === "OK" ? "P3_OK" : `P3_ERR_${e.name}`, value: e.value, doc: e.doc })),
-      calls: abi.calls.map(lowerCall),
-    },
+    abi: lowerAbi(abi, board.isa.xlen),
     abiSource: abi,
   };
 }
-

@@ -18,34 +18,128 @@ export interface RangeModel {
   what: string;
 }
 
+/** A wait source of a partition: the bit P3_MASK(id) of p3_wait. */
+export interface SourceModel {
+  id: number;
+  /** SOURCE_CHANNEL_TX, ... */
+  kind: string;
+  /** Channel id or interrupt line. */
+  index: number;
+  /** The constant an app uses: P3_CHAN_SAMPLES, P3_IRQ_RTC, P3_CONSOLE. */
+  constant: string;
+  comment: string;
+}
+
+export interface SharedModel {
+  id: number;
+  constant: string;
+  guest: string;
+  size: string;
+  access: string;
+}
+
+/** Part of a partition's initial memory that a restart copies back. */
+export interface SegmentModel {
+  symbol: string;
+  dest: string;
+  what: string;
+}
+
 export interface PartitionModel {
   id: number;
   name: string;
-  hart: number;
+  kind: "PARTITION_APP" | "PARTITION_GUEST";
+  isApp: boolean;
+  firstVcpu: number;
+  nvcpus: number;
   vmid: number;
   hgatp: string;
+  hedeleg: string;
   entry: string;
-  /** Guest-physical base and the end of the part an image may use (below the guard page). */
+  bootArg: string;
+  /** Guest-physical base and the end of the part an app image may use (below the guard page). */
   ramBase: string;
   imageLimit: string;
   imageMaxBytes: string;
   stackTop: string;
   host: string;
+  ramSize: string;
   ranges: RangeModel[];
+  sources: SourceModel[];
+  shared: SharedModel[];
+  /** More constants for its header: channel sizes. */
+  constants: Define[];
   /** App sources, relative to the build folder. */
-  sources: string[];
+  sources_c: string[];
+  /** A guest image, copied into the build folder: its path there. */
+  guestImage?: string;
+  /** Where its image goes in host memory. */
+  imageHost: string;
+  restartable: boolean;
+  segments: SegmentModel[];
+  onFault: string;
+  maxRestarts: number;
+  watchdogTicks: string;
+  priority: number;
+  budgetTicks: string;
+  periodTicks: string;
   memoryMap: string[];
   /** Human-readable sizes for the report. */
   memoryText: string;
   stackText: string;
+  hartList: string;
+}
+
+export interface VcpuModel {
+  id: number;
+  partition: number;
+  partitionName: string;
+  index: number;
+  hart: number;
+}
+
+export interface WindowModel {
+  vcpu: string;
+  start: string;
+  end: string;
+  comment: string;
 }
 
 export interface HartModel {
   id: number;
-  partitionIds: number[];
+  policy: string;
+  vcpuIds: number[];
   /** "0, 1" */
-  partitionList: string;
-  quantumTicks: string;
+  vcpuList: string;
+  sliceTicks: string;
+  majorFrameTicks: string;
+  windows: WindowModel[];
+  /** For the report: "round robin, 1ms slices" */
+  description: string;
+}
+
+export interface ChannelModel {
+  id: number;
+  name: string;
+  from: number;
+  to: number;
+  fromName: string;
+  toName: string;
+  fromSource: number;
+  toSource: number;
+  notify: number;
+  msgSize: number;
+  depth: number;
+  host: string;
+  guest: string;
+}
+
+export interface IrqRouteModel {
+  line: number;
+  hart: number;
+  partition: string;
+  source: number;
+  comment: string;
 }
 
 export interface TableWordModel {
@@ -66,8 +160,11 @@ export interface CallModel {
   /** the ecall variant and its arguments: "p3_ecall2(P3_FID_WRITE, (unsigned long)buf, (unsigned long)len)" */
   ecall: string;
   cReturn: string;
-  /** Returns only an error code (Result<void>). */
   returnsStatus: boolean;
+  returnsAddress: boolean;
+  returnsValue: boolean;
+  /** How a "value" call's stub rebuilds its 64-bit result from a0 (and a1 on RV32). */
+  valueExpression: string;
   /** hypervisor handler parameters, padded to five words plus the vCPU */
   handlerParams: string;
 }
@@ -76,16 +173,19 @@ export interface Model {
   banner: string;
   system: { name: string };
   mode: "hypervisor";
-  board: { name: string; march: string; mabi: string; description: string };
+  board: { name: string; march: string; mabi: string; description: string; xlen: number };
   /** Relative path from the build folder to firmware/. */
   firmwareDir: string;
   platformSources: string[];
   configDefines: Define[];
   deviceDefines: Define[];
   memoryMap: string[];
-  firmware: { base: string; reserve: string; end: string };
+  firmware: { base: string; reserve: string; end: string; ramEnd: string };
   partitions: PartitionModel[];
+  vcpus: VcpuModel[];
   harts: HartModel[];
+  channels: ChannelModel[];
+  irqRoutes: IrqRouteModel[];
   gstage: { base: string; size: string; words: number; entries: TableWordModel[] };
   abi: {
     extensionId: string;
@@ -93,6 +193,8 @@ export interface Model {
     fidLimit: number;
     errors: { name: string; value: number; doc: string }[];
     calls: CallModel[];
+    /** RV32 passes 64-bit arguments in two registers. */
+    wideArguments: boolean;
   };
   /** The Abi as read, for the docs page. */
   abiSource: Abi;

@@ -36,21 +36,29 @@ const SYSTEM_FILES: [string, string][] = [
   ["src/partitions.c", "partitions.c"],
   ["src/gstage.c", "gstage.c"],
   ["src/hypercalls.c", "hypercalls.c"],
+  ["src/channels.c", "channels.c"],
   ["src/images.S", "images.S"],
 ];
 
 /** Files rendered once per partition, under partitions/<name>/. */
 const PARTITION_FILES: [string, string][] = [
   ["p3_partition.h", "p3_partition.h"],
+  ["p3_partition.c", "p3_partition.c"],
   ["app.ld", "app.ld"],
 ];
 
-export function render(model: Model): Map<string, string> {
-  const files = new Map<string, string>();
+/** A file to write: generated text, or bytes copied in (a guest image). */
+export type FileContent = string | Buffer;
+
+/** `copies`: build-folder path → the bytes of a file to copy there. */
+export function render(model: Model, copies: Map<string, Buffer> = new Map()): Map<string, FileContent> {
+  const files = new Map<string, FileContent>();
   for (const [file, name] of SYSTEM_FILES) files.set(file, template(name)(model));
   for (const partition of model.partitions) {
+    if (!partition.isApp) continue;
     const context: { banner: string; partition: PartitionModel } = { banner: model.banner, partition };
     for (const [file, name] of PARTITION_FILES) files.set(`partitions/${partition.name}/${file}`, template(name)(context));
   }
+  for (const [file, bytes] of copies) files.set(file, bytes);
   return files;
 }

@@ -15,7 +15,7 @@ export interface WriteResult {
   removed: string[];
 }
 
-export function writeTree(outDir: string, files: Map<string, string>): WriteResult {
+export function writeTree(outDir: string, files: Map<string, string | Buffer>): WriteResult {
   const result: WriteResult = { written: [], unchanged: [], removed: [] };
   fs.mkdirSync(outDir, { recursive: true });
   const manifestPath = path.join(outDir, MANIFEST);
@@ -23,8 +23,8 @@ export function writeTree(outDir: string, files: Map<string, string>): WriteResu
 
   for (const [relative, content] of [...files.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const target = path.join(outDir, relative);
-    const current = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : undefined;
-    if (current === content) {
+    const current = fs.existsSync(target) ? fs.readFileSync(target) : undefined;
+    if (current && current.equals(typeof content === "string" ? Buffer.from(content) : content)) {
       result.unchanged.push(relative);
       continue;
     }

@@ -19,5 +19,10 @@ export type InBytes = { readonly __in: unique symbol };
 /** Bytes the hypervisor writes into the caller's memory. */
 export type OutBytes = { readonly __out: unique symbol };
 
+/** Where the hypervisor stores a size for the caller (a size_t in the caller's memory). */
+export type OutSize = { readonly __outSize: unique symbol };
+/** An address in the caller's own address space, returned by a call. */
+export type Address = { readonly __address: unique symbol };
+
 /** A call that reports an error code in a0 and, on success, a value of type T in a1. */
 export type Result<T> = { readonly __result: T };

@@ -32,6 +32,8 @@ export interface DeviceProfile {
   regShift?: number;
   /** Input clock in Hz where the driver needs it (UART divisors). */
   clockHz?: number;
+  /** An interrupt controller's contexts: hart h's supervisor context is h * perHart + supervisor. */
+  contexts?: { perHart: number; supervisor: number };
 }
 
 export interface MemoryRange {

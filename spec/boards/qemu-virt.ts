@@ -94,7 +94,7 @@ export function qemuVirt(options: QemuVirtOptions = {}): QemuVirtBoard {
       test: { kind: "sifive-test", base: 0x0010_0000, size: 0x1000, irqs: [] },
       rtc: { kind: "goldfish-rtc", base: 0x0010_1000, size: 0x1000, irqs: [11] },
       clint: { kind: "clint", base: 0x0200_0000, size: 0x1_0000, irqs: [] },
-      plic: { kind: "plic", base: 0x0c00_0000, size: 0x60_0000, irqs: [] },
+      plic: { kind: "plic", base: 0x0c00_0000, size: 0x60_0000, irqs: [], contexts: { perHart: 2, supervisor: 1 } },
       uart0: { kind: "ns16550", base: 0x1000_0000, size: 0x100, irqs: [10], regShift: 0, clockHz: 3_686_400 },
       virtio0: { kind: "virtio-mmio", base: 0x1000_1000, size: 0x1000, irqs: [1] },
       virtio1: { kind: "virtio-mmio", base: 0x1000_2000, size: 0x1000, irqs: [2] },

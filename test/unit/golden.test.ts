@@ -12,14 +12,15 @@ import { render } from "../../generator/render/index.ts";
 import { ROOT } from "../helpers.ts";
 
 const GOLDEN = path.join(ROOT, "test", "golden");
-const EXAMPLES = ["hello"];
+const EXAMPLES = fs.readdirSync(path.join(ROOT, "examples")).sort();
 
 async function renderExample(example: string): Promise<Map<string, string>> {
+  // examples hold no guest images: every generated file is text
   const spec = path.join(ROOT, "examples", example, "system.ts");
   const checked = await checkSpec(spec);
   if (!checked.ok) throw new Error(checked.problems.map((p) => p.message).join("\n"));
   const model = lower(checked.spec.system, checked.plan, readAbi(), { specFile: checked.spec.file, outDir: defaultOutDir(spec), firmwareDir: FIRMWARE_DIR });
-  return render(model);
+  return new Map([...render(model)].map(([file, content]) => [file, content.toString()]));
 }
 
 function listFiles(dir: string, prefix = ""): string[] {

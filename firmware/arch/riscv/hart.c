@@ -6,7 +6,9 @@
 #include <arch/csr.h>
 #include <arch/hext.h>
 #include "arch.h"
+#include "irq.h"
 #include "platform.h"
+#include "sched.h"
 
 #define HCOUNTEREN_ALL 0x7  /* CY, TM, IR */
 
@@ -50,6 +52,17 @@ void arch_wait_for_interrupt(void)
 void arch_send_ipi(unsigned hart)
 {
     platform_ipi_send(hart);
+}
+
+void arch_service_interrupts(struct hart *h)
+{
+    unsigned long pending = sip_read();
+
+    if (pending & (1UL << IRQ_S_SOFT))
+        arch_ipi_take();
+    if (pending & (1UL << IRQ_S_EXT))
+        irq_handle_external(h);
+    /* a timer that is due needs nothing here: sched_next() reprograms it */
 }
 
 int arch_ipi_take(void)

@@ -9,6 +9,7 @@
 #include "arch.h"
 #include "console.h"
 #include "hypercall.h"
+#include "irq.h"
 #include "partition.h"
 #include "platform.h"
 #include "sbi/sbi.h"
@@ -68,33 +69,42 @@ static void guest_fault(struct vcpu *v, unsigned long cause)
         f.addr = 0;
         break;
     }
-    partition_fault(v, &f);
+    partition_fault(v->partition, v, &f);
 }
 
 static void guest_ecall(struct vcpu *v, unsigned long cause)
 {
     unsigned long *x = v->regs.x;
+    long error;
+    unsigned long value;
 
     (void)cause;
     x[0] += 4;                                     /* return past the ecall */
     if (x[X_A7] == P3_EXTENSION_ID) {
         struct p3_ret r = hypercall_dispatch(v, x[X_A6], &x[X_A0]);
-        x[X_A0] = (unsigned long)r.error;
-        x[X_A1] = r.value;
+        error = r.error;
+        value = r.value;
     } else {
         struct sbiret r = sbi_dispatch(v, x[X_A7], x[X_A6], &x[X_A0]);
-        x[X_A0] = (unsigned long)r.error;
-        x[X_A1] = r.value;
+        error = r.error;
+        value = r.value;
     }
+    /* a call that stopped or restarted its caller has nothing to return */
+    if (v->state == VCPU_RUNNABLE || v->state == VCPU_BLOCKED)
+        arch_vcpu_set_result(v, error, value);
 }
 
 /* hstatus.VTW makes a guest's wfi trap here: the guest has nothing to do
- * until an interrupt, so its hart goes to another partition. */
+ * until an interrupt, so its hart goes to another partition. An app's wfi is
+ * a yield; a guest's sleeps until one of its virtual interrupts is pending. */
 static void guest_virtual_instruction(struct vcpu *v, unsigned long cause)
 {
     if ((stval_read() & 0xffffffffu) == INSN_WFI) {
         v->regs.x[0] += 4;
-        sched_preempt(hart_get(v->hart));
+        if (v->partition->config->kind == PARTITION_GUEST && !arch_vcpu_interrupt_pending(v))
+            sched_block(v, WAIT_INTERRUPT, 0, NO_DEADLINE);
+        else
+            sched_yield(hart_get(v->config->hart));
         return;
     }
     guest_fault(v, cause);
@@ -107,7 +117,7 @@ static exception_handler *const exception_handlers[CAUSE_COUNT] = {
 
 static void timer_interrupt(struct hart *h)
 {
-    sched_timer(h);
+    (void)h;   /* sched_next() sees what is due and reprograms the timer */
 }
 
 static void software_interrupt(struct hart *h)
@@ -119,6 +129,7 @@ static void software_interrupt(struct hart *h)
 static interrupt_handler *const interrupt_handlers[] = {
     [IRQ_S_SOFT] = software_interrupt,
     [IRQ_S_TIMER] = timer_interrupt,
+    [IRQ_S_EXT] = irq_handle_external,
 };
 
 #define INTERRUPT_HANDLERS (sizeof interrupt_handlers / sizeof interrupt_handlers[0])
@@ -126,8 +137,9 @@ static interrupt_handler *const interrupt_handlers[] = {
 struct vcpu *hs_trap_handler(struct vcpu *v)
 {
     unsigned long cause = scause_read();
-    struct hart *h = hart_get(v->hart);
+    struct hart *h = hart_get(v->config->hart);
 
+    h->in_guest = 0;
     if ((long)cause < 0) {
         unsigned long irq = cause & ~(1UL << (__riscv_xlen - 1));
         if (irq < INTERRUPT_HANDLERS && interrupt_handlers[irq])

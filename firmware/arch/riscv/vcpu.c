@@ -1,43 +1,53 @@
 /*
  * vCPUs in hypervisor mode: reset state, switching a hart between guests,
- * and the register dump of a fault report.
+ * results of finished waits, and the register dump of a fault report.
  */
 #include <p3_config.h>
 #include <arch/csr.h>
+#include <arch/hext.h>
 #include "arch.h"
 #include "console.h"
 #include "partition.h"
+#include "sched.h"
 
-void arch_vcpu_reset(struct vcpu *v, const struct partition_config *config)
+/* VS-level interrupts as hip/hvip number them, and as vsie does. */
+#define VS_INTERRUPTS ((1UL << IRQ_VS_SOFT) | (1UL << IRQ_VS_TIMER) | (1UL << IRQ_VS_EXT))
+
+void arch_vcpu_reset(struct vcpu *v, uintptr_t entry, uintptr_t boot_arg)
 {
     for (unsigned i = 0; i < 32; i++)
         v->regs.x[i] = 0;
-    v->regs.x[0] = config->entry;                  /* pc */
-    v->regs.x[X_A0] = config->id;
+    v->regs.x[0] = entry;                          /* pc */
+    v->regs.x[X_A0] = v->config->index;            /* the guest's hart id */
+    v->regs.x[X_A1] = boot_arg;                    /* its device tree */
     v->regs.status = SSTATUS_SPP;                  /* sret to VS-mode, interrupts off */
-    /* keep hstatus's WARL fields (VSXL) as the hart has them */
+    /* keep hstatus's WARL fields (VSXL) as the hart has them; VTW makes a
+     * guest's wfi trap here, so the hart can run something else */
     v->regs.hstatus = (hstatus_read() & ~(HSTATUS_GVA | HSTATUS_VTSR | HSTATUS_VTVM | HSTATUS_HU))
                       | HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VTW;
     v->arch = (struct arch_vcpu){ .vstimecmp = -1ULL };
 }
 
+static void save_guest_csrs(struct arch_vcpu *a)
+{
+    a->vsstatus = vsstatus_read();
+    a->vsie = vsie_read();
+    a->vstvec = vstvec_read();
+    a->vsscratch = vsscratch_read();
+    a->vsepc = vsepc_read();
+    a->vscause = vscause_read();
+    a->vstval = vstval_read();
+    a->vsatp = vsatp_read();
+    a->hvip = hvip_read();
+#if P3_HAS_SSTC
+    a->vstimecmp = vstimecmp_read();
+#endif
+}
+
 void arch_vcpu_switch(struct vcpu *prev, struct vcpu *next)
 {
-    if (prev) {
-        struct arch_vcpu *a = &prev->arch;
-        a->vsstatus = vsstatus_read();
-        a->vsie = vsie_read();
-        a->vstvec = vstvec_read();
-        a->vsscratch = vsscratch_read();
-        a->vsepc = vsepc_read();
-        a->vscause = vscause_read();
-        a->vstval = vstval_read();
-        a->vsatp = vsatp_read();
-        a->hvip = hvip_read();
-#if P3_HAS_SSTC
-        a->vstimecmp = vstimecmp_read();
-#endif
-    }
+    if (prev)
+        save_guest_csrs(&prev->arch);
     const struct arch_vcpu *a = &next->arch;
     vsstatus_write(a->vsstatus);
     vsie_write(a->vsie);
@@ -55,6 +65,36 @@ void arch_vcpu_switch(struct vcpu *prev, struct vcpu *next)
     hedeleg_write(pc->hedeleg);
     /* Each partition has its own VMID, so no fence is needed on a switch. */
     hgatp_write(pc->hgatp);
+}
+
+void arch_vcpu_set_result(struct vcpu *v, long error, unsigned long value)
+{
+    v->regs.x[X_A0] = (unsigned long)error;
+    v->regs.x[X_A1] = value;
+}
+
+int arch_vcpu_interrupt_pending(const struct vcpu *v)
+{
+    /* A vCPU still loaded on this hart (blocked while the hart idles) has its
+     * CSRs live; otherwise their saved copies hold. */
+    int live = hart_get(v->config->hart)->current == v;
+    unsigned long pending = live ? hvip_read() : v->arch.hvip;
+    unsigned long enabled = (live ? vsie_read() : v->arch.vsie) << 1;   /* vsie bit n is VS bit n+1 */
+#if P3_HAS_SSTC
+    uint64_t due = live ? vstimecmp_read() : v->arch.vstimecmp;
+    if (time_read() >= due)
+        pending |= 1UL << IRQ_VS_TIMER;
+#endif
+    return (pending & enabled & VS_INTERRUPTS) != 0;
+}
+
+void arch_vcpu_memory_reloaded(struct partition *p)
+{
+    (void)p;
+    /* The image was written through the data side: make the instruction
+     * side see it, and forget the guest's own translations of it. */
+    __asm__ volatile("fence.i" ::: "memory");
+    hfence_gvma_all();
 }
 
 static const char *const reg_names[32] = {

@@ -29,6 +29,20 @@
 #include <p3_partition.h>  /* P3_PARTITION_NAME, P3_PARTITION_ID (generated for this partition) */
 #endif
 
+/* The bit of source `id` (P3_CHAN_*, P3_IRQ_*, P3_CONSOLE) in p3_wait's mask. */
+#define P3_MASK(id) (1u << (id))
+
+/* A p3_wait deadline that never comes. */
+#define P3_FOREVER UINT64_MAX
+
+/* Nanoseconds, for deadlines: p3_wait(mask, p3_now() + P3_MS(10)). */
+#define P3_US(n) ((uint64_t)(n) * 1000u)
+#define P3_MS(n) ((uint64_t)(n) * 1000000u)
+
+/* The address of shared region `id` (P3_SHM_*), and its size in `*size` if
+ * `size` is not NULL; NULL when this partition has no such region. */
+void *p3_shm(unsigned id, size_t *size);
+
 /* Writes the string `s` and a newline, as C's puts does. Returns P3_OK or an error. */
 int p3_puts(const char *s);
 
@@ -44,6 +58,14 @@ void *memset(void *dst, int c, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
 size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
+
+/* The generated table p3_shm() reads (partitions/<name>/p3_partition.c). */
+struct p3_shm_region {
+    void *address;
+    size_t size;
+};
+extern const struct p3_shm_region p3_shm_regions[];
+extern const unsigned p3_shm_count;
 
 /* The app's entry point. Its return value is the partition's exit code. */
 int main(void);

@@ -14,13 +14,28 @@
 #define P3_FID_WRITE 1
 #define P3_FID_YIELD 2
 #define P3_FID_EXIT 3
-#define P3_FID_LIMIT 4
+#define P3_FID_SEND 4
+#define P3_FID_RECV 5
+#define P3_FID_WAIT 6
+#define P3_FID_NOTIFY 7
+#define P3_FID_NOW 8
+#define P3_FID_IRQ_ACK 9
+#define P3_FID_WATCHDOG_PAT 10
+#define P3_FID_READ 11
+#define P3_FID_SEND_RESERVE 12
+#define P3_FID_SEND_COMMIT 13
+#define P3_FID_RECV_PEEK 14
+#define P3_FID_RECV_RELEASE 15
+#define P3_FID_LIMIT 16
 
 /* Result codes */
 #define P3_OK (0)  /* Success. */
 #define P3_ERR_NOT_SUPPORTED (-2)  /* The function id names no Phase3 call. */
-#define P3_ERR_INVALID (-3)  /* An argument is out of range. */
-#define P3_ERR_DENIED (-4)  /* The spec does not grant this partition what it asked for. */
-#define P3_ERR_BAD_ADDRESS (-5)  /* A pointer and length do not lie inside the caller's own memory. */
+#define P3_ERR_INVALID (-3)  /* An argument is out of range: an id this partition does not have, a length too large. */
+#define P3_ERR_DENIED (-4)  /* The spec does not grant this: sending on a channel this partition receives on, or the reverse. */
+#define P3_ERR_BAD_ADDRESS (-5)  /* A pointer and length do not lie inside memory the caller may use that way. */
+#define P3_ERR_AGAIN (-10)  /* Nothing to receive now; try again (or p3_wait for it). */
+#define P3_ERR_FULL (-11)  /* The channel is full: the message was not sent. */
+#define P3_ERR_BUSY (-12)  /* A zero-copy slot is already reserved or peeked and not yet committed or released. */
 
 #endif /* P3_ABI_H */

@@ -29,7 +29,7 @@ static inline long p3_write(const void *buf, size_t len)
 }
 
 /**
- * Gives up the rest of this partition's time slice.
+ * Gives up the rest of this partition's time on its hart.
  */
 static inline int p3_yield(void)
 {
@@ -43,6 +43,112 @@ __attribute__((noreturn)) static inline void p3_exit(int code)
 {
     p3_ecall1(P3_FID_EXIT, (unsigned long)code);
     __builtin_unreachable();
+}
+
+/**
+ * Sends the `len` bytes at `msg` on channel `ch`, which this partition must be the sender of. Never blocks: returns P3_ERR_FULL when the queue is full. Wakes the receiver if it waits on the channel.
+ */
+static inline int p3_send(uint32_t ch, const void *msg, size_t len)
+{
+    return (int)p3_ecall3(P3_FID_SEND, (unsigned long)ch, (unsigned long)msg, (unsigned long)len).error;
+}
+
+/**
+ * Receives the oldest message of channel `ch`, which this partition must be the receiver of, into `buf`, copying at most `cap` bytes. Returns the message's full length (larger than `cap` if it was cut short), or P3_ERR_AGAIN when the queue is empty.
+ */
+static inline long p3_recv(uint32_t ch, void *buf, size_t cap)
+{
+    struct p3_result r = p3_ecall3(P3_FID_RECV, (unsigned long)ch, (unsigned long)buf, (unsigned long)cap);
+    return r.error ? r.error : (long)r.value;
+}
+
+/**
+ * Sleeps until one of the sources in `mask` (built with P3_MASK(id) from channel and interrupt ids) is ready, or until the time `deadline` (in nanoseconds, as p3_now() counts; P3_FOREVER for none) has passed. Returns the ready sources, or 0 when the deadline passed first. A receiving channel is ready while it holds a message or after the sender notified it; a sending channel after the receiver notified it; an interrupt while it is pending. The hart runs other partitions meanwhile.
+ */
+static inline long p3_wait(uint32_t mask, uint64_t deadline)
+{
+    struct p3_result r = p3_ecall2(P3_FID_WAIT, (unsigned long)mask, (unsigned long)deadline);
+    return r.error ? r.error : (long)r.value;
+}
+
+/**
+ * Signals the other end of channel `ch`: its source becomes ready in p3_wait even with no message.
+ */
+static inline int p3_notify(uint32_t ch)
+{
+    return (int)p3_ecall1(P3_FID_NOTIFY, (unsigned long)ch).error;
+}
+
+/**
+ * Returns monotonic time in nanoseconds since the system started. The same clock on every hart and in every partition.
+ */
+static inline uint64_t p3_now(void)
+{
+    struct p3_result r = p3_ecall0(P3_FID_NOW);
+    return (uint64_t)r.error;
+}
+
+/**
+ * Acknowledges interrupt `irq` (a P3_IRQ_* id): it is no longer pending and may fire again.
+ */
+static inline int p3_irq_ack(uint32_t irq)
+{
+    return (int)p3_ecall1(P3_FID_IRQ_ACK, (unsigned long)irq).error;
+}
+
+/**
+ * Tells the hypervisor this partition is alive. A partition with a `watchdog` in the spec must call this at least that often, or it faults.
+ */
+static inline int p3_watchdog_pat(void)
+{
+    return (int)p3_ecall0(P3_FID_WATCHDOG_PAT).error;
+}
+
+/**
+ * Reads up to `cap` bytes typed on the console into `buf`, if this partition owns console input. Returns the number read, or P3_ERR_AGAIN when none is waiting. P3_CONSOLE is its source for p3_wait.
+ */
+static inline long p3_read(void *buf, size_t cap)
+{
+    struct p3_result r = p3_ecall2(P3_FID_READ, (unsigned long)buf, (unsigned long)cap);
+    return r.error ? r.error : (long)r.value;
+}
+
+/**
+ * Zero-copy send, step 1: reserves the next free slot of channel `ch` and stores its address in `*slot`; write at most the channel's message size there, then call p3_send_commit. P3_ERR_FULL when no slot is free.
+ */
+static inline int p3_send_reserve(uint32_t ch, void **out)
+{
+    struct p3_result r = p3_ecall1(P3_FID_SEND_RESERVE, (unsigned long)ch);
+    if (r.error == 0)
+        *out = (void *)r.value;
+    return (int)r.error;
+}
+
+/**
+ * Zero-copy send, step 2: publishes the reserved slot of channel `ch` as a message of `len` bytes and wakes the receiver.
+ */
+static inline int p3_send_commit(uint32_t ch, size_t len)
+{
+    return (int)p3_ecall2(P3_FID_SEND_COMMIT, (unsigned long)ch, (unsigned long)len).error;
+}
+
+/**
+ * Zero-copy receive, step 1: stores the address of the oldest message of channel `ch` in `*msg` and its length in `*length`, or returns P3_ERR_AGAIN. The message stays in the queue, readable in place, until p3_recv_release. The sender can still write a slot it committed: copy what you must not see change.
+ */
+static inline int p3_recv_peek(uint32_t ch, size_t *length, void **out)
+{
+    struct p3_result r = p3_ecall2(P3_FID_RECV_PEEK, (unsigned long)ch, (unsigned long)length);
+    if (r.error == 0)
+        *out = (void *)r.value;
+    return (int)r.error;
+}
+
+/**
+ * Zero-copy receive, step 2: frees the slot p3_recv_peek returned.
+ */
+static inline int p3_recv_release(uint32_t ch)
+{
+    return (int)p3_ecall1(P3_FID_RECV_RELEASE, (unsigned long)ch).error;
 }
 
 #endif /* P3_CALLS_H */

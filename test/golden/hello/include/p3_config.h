@@ -37,8 +37,12 @@
 #define P3_SYSTEM_NAME "hello"
 #define P3_MODE_HYPERVISOR 1  /* partitions run in VS-mode behind G-stage tables */
 #define P3_NUM_PARTITIONS 2
+#define P3_NUM_VCPUS 2
+#define P3_NUM_CHANNELS 0
+#define P3_NUM_IRQ_ROUTES 0
 #define P3_NUM_HARTS 1
-#define P3_TIMEBASE_HZ 10000000  /* ticks per second of the time CSR */
+#define P3_CONSOLE_OWNER (-1)  /* nobody reads console input */
+#define P3_TIMEBASE_HZ 10000000ULL  /* ticks per second of the time CSR */
 #define P3_HAS_SSTC 1  /* stimecmp and vstimecmp */
 #define P3_HART_STACK_SIZE 4096
 #define P3_STATUS_MAX_EXIT 125  /* system status: exit codes above are reported as this */
@@ -66,6 +70,8 @@
 #define P3_CONSOLE_CLOCK_HZ 3686400
 #define P3_CONSOLE_BAUD 115200
 #define P3_TIMER_BASE 0x02000000  /* timer and IPIs: clint */
+#define P3_PLIC_BASE 0x0c000000  /* interrupt controller: plic */
+#define P3_PLIC_CONTEXT(hart) ((hart) * 2 + 1)  /* a hart's supervisor-mode context */
 #define P3_EXIT_BASE 0x00100000  /* run exit: test */
 
 #endif /* P3_CONFIG_H */

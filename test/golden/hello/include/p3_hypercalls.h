@@ -8,6 +8,7 @@
 #ifndef P3_HYPERCALLS_H
 #define P3_HYPERCALLS_H
 
+#include <stdint.h>
 #include <p3_abi.h>
 
 struct vcpu;
@@ -22,17 +23,45 @@ struct p3_ret {
 
 typedef struct p3_ret (*p3_hypercall_fn)(p3_word, p3_word, p3_word, p3_word, p3_word, struct vcpu *);
 
+/* RV64: a 64-bit argument or result takes one register (a result: a0). */
+#define P3_ARG64(name) ((uint64_t)(name))
+#define P3_RET_U64(v) ((struct p3_ret){ (long)(v), 0 })
+
 #define P3_UNUSED __attribute__((unused))
 #define P3_HYPERCALL(name) struct p3_ret p3_hc_##name(P3_HC_PARAMS_##name)
 #define P3_HC_PARAMS_version p3_word unused0 P3_UNUSED, p3_word unused1 P3_UNUSED, p3_word unused2 P3_UNUSED, p3_word unused3 P3_UNUSED, p3_word unused4 P3_UNUSED, struct vcpu *self P3_UNUSED
 #define P3_HC_PARAMS_write p3_word buf, p3_word len, p3_word unused2 P3_UNUSED, p3_word unused3 P3_UNUSED, p3_word unused4 P3_UNUSED, struct vcpu *self P3_UNUSED
 #define P3_HC_PARAMS_yield p3_word unused0 P3_UNUSED, p3_word unused1 P3_UNUSED, p3_word unused2 P3_UNUSED, p3_word unused3 P3_UNUSED, p3_word unused4 P3_UNUSED, struct vcpu *self P3_UNUSED
 #define P3_HC_PARAMS_exit p3_word code, p3_word unused1 P3_UNUSED, p3_word unused2 P3_UNUSED, p3_word unused3 P3_UNUSED, p3_word unused4 P3_UNUSED, struct vcpu *self P3_UNUSED
+#define P3_HC_PARAMS_send p3_word ch, p3_word msg, p3_word len, p3_word unused3 P3_UNUSED, p3_word unused4 P3_UNUSED, struct vcpu *self P3_UNUSED
+#define P3_HC_PARAMS_recv p3_word ch, p3_word buf, p3_word cap, p3_word unused3 P3_UNUSED, p3_word unused4 P3_UNUSED, struct vcpu *self P3_UNUSED
+#define P3_HC_PARAMS_wait p3_word mask, p3_word deadline, p3_word unused2 P3_UNUSED, p3_word unused3 P3_UNUSED, p3_word unused4 P3_UNUSED, struct vcpu *self P3_UNUSED
+#define P3_HC_PARAMS_notify p3_word ch, p3_word unused1 P3_UNUSED, p3_word unused2 P3_UNUSED, p3_word unused3 P3_UNUSED, p3_word unused4 P3_UNUSED, struct vcpu *self P3_UNUSED
+#define P3_HC_PARAMS_now p3_word unused0 P3_UNUSED, p3_word unused1 P3_UNUSED, p3_word unused2 P3_UNUSED, p3_word unused3 P3_UNUSED, p3_word unused4 P3_UNUSED, struct vcpu *self P3_UNUSED
+#define P3_HC_PARAMS_irq_ack p3_word irq, p3_word unused1 P3_UNUSED, p3_word unused2 P3_UNUSED, p3_word unused3 P3_UNUSED, p3_word unused4 P3_UNUSED, struct vcpu *self P3_UNUSED
+#define P3_HC_PARAMS_watchdog_pat p3_word unused0 P3_UNUSED, p3_word unused1 P3_UNUSED, p3_word unused2 P3_UNUSED, p3_word unused3 P3_UNUSED, p3_word unused4 P3_UNUSED, struct vcpu *self P3_UNUSED
+#define P3_HC_PARAMS_read p3_word buf, p3_word cap, p3_word unused2 P3_UNUSED, p3_word unused3 P3_UNUSED, p3_word unused4 P3_UNUSED, struct vcpu *self P3_UNUSED
+#define P3_HC_PARAMS_send_reserve p3_word ch, p3_word unused1 P3_UNUSED, p3_word unused2 P3_UNUSED, p3_word unused3 P3_UNUSED, p3_word unused4 P3_UNUSED, struct vcpu *self P3_UNUSED
+#define P3_HC_PARAMS_send_commit p3_word ch, p3_word len, p3_word unused2 P3_UNUSED, p3_word unused3 P3_UNUSED, p3_word unused4 P3_UNUSED, struct vcpu *self P3_UNUSED
+#define P3_HC_PARAMS_recv_peek p3_word ch, p3_word length, p3_word unused2 P3_UNUSED, p3_word unused3 P3_UNUSED, p3_word unused4 P3_UNUSED, struct vcpu *self P3_UNUSED
+#define P3_HC_PARAMS_recv_release p3_word ch, p3_word unused1 P3_UNUSED, p3_word unused2 P3_UNUSED, p3_word unused3 P3_UNUSED, p3_word unused4 P3_UNUSED, struct vcpu *self P3_UNUSED
 
 P3_HYPERCALL(version);
 P3_HYPERCALL(write);
 P3_HYPERCALL(yield);
 P3_HYPERCALL(exit);
+P3_HYPERCALL(send);
+P3_HYPERCALL(recv);
+P3_HYPERCALL(wait);
+P3_HYPERCALL(notify);
+P3_HYPERCALL(now);
+P3_HYPERCALL(irq_ack);
+P3_HYPERCALL(watchdog_pat);
+P3_HYPERCALL(read);
+P3_HYPERCALL(send_reserve);
+P3_HYPERCALL(send_commit);
+P3_HYPERCALL(recv_peek);
+P3_HYPERCALL(recv_release);
 
 /* By function id: every call, and the ones served on the trap fast path. */
 extern const p3_hypercall_fn p3_calls[P3_FID_LIMIT];

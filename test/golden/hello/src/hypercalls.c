@@ -6,10 +6,33 @@ const p3_hypercall_fn p3_calls[P3_FID_LIMIT] = {
     [P3_FID_WRITE] = p3_hc_write,
     [P3_FID_YIELD] = p3_hc_yield,
     [P3_FID_EXIT] = p3_hc_exit,
+    [P3_FID_SEND] = p3_hc_send,
+    [P3_FID_RECV] = p3_hc_recv,
+    [P3_FID_WAIT] = p3_hc_wait,
+    [P3_FID_NOTIFY] = p3_hc_notify,
+    [P3_FID_NOW] = p3_hc_now,
+    [P3_FID_IRQ_ACK] = p3_hc_irq_ack,
+    [P3_FID_WATCHDOG_PAT] = p3_hc_watchdog_pat,
+    [P3_FID_READ] = p3_hc_read,
+    [P3_FID_SEND_RESERVE] = p3_hc_send_reserve,
+    [P3_FID_SEND_COMMIT] = p3_hc_send_commit,
+    [P3_FID_RECV_PEEK] = p3_hc_recv_peek,
+    [P3_FID_RECV_RELEASE] = p3_hc_recv_release,
 };
 
 /* Calls that never block or switch vCPUs; the rest take the full save. */
 const p3_hypercall_fn p3_fast_calls[P3_FID_LIMIT] = {
     [P3_FID_VERSION] = p3_hc_version,
     [P3_FID_WRITE] = p3_hc_write,
+    [P3_FID_SEND] = p3_hc_send,
+    [P3_FID_RECV] = p3_hc_recv,
+    [P3_FID_NOTIFY] = p3_hc_notify,
+    [P3_FID_NOW] = p3_hc_now,
+    [P3_FID_IRQ_ACK] = p3_hc_irq_ack,
+    [P3_FID_WATCHDOG_PAT] = p3_hc_watchdog_pat,
+    [P3_FID_READ] = p3_hc_read,
+    [P3_FID_SEND_RESERVE] = p3_hc_send_reserve,
+    [P3_FID_SEND_COMMIT] = p3_hc_send_commit,
+    [P3_FID_RECV_PEEK] = p3_hc_recv_peek,
+    [P3_FID_RECV_RELEASE] = p3_hc_recv_release,
 };
