@@ -22,6 +22,7 @@ CC      := $(CROSS_COMPILE)gcc
 AR      := $(CROSS_COMPILE)ar
 OBJCOPY := $(CROSS_COMPILE)objcopy
 OD      ?= od
+DTC     ?= dtc
 
 OUT := out
 FW  := $(P3_FIRMWARE)
@@ -40,10 +41,10 @@ APP_FLAGS := $(COMMON_FLAGS) -Iinclude -I$(FW) -I$(FW)/lib/include -I$(FW)/arch/
 LD_FLAGS := -nostdlib -static -Wl,--build-id=none -Wl,--gc-sections -Wl,--no-warn-rwx-segments
 
 CORE_SOURCES := core/boot.c core/channel.c core/console.c core/hypercall.c core/irq.c \
-    core/partition.c core/sched.c core/wait.c common/format.c common/string.c
+    core/partition.c core/sched.c core/vuart.c core/wait.c common/format.c common/string.c
 ARCH_SOURCES := arch/riscv/m_entry.S arch/riscv/hs_entry.S arch/riscv/trap.S \
-    arch/riscv/hart.c arch/riscv/trap.c arch/riscv/vcpu.c \
-    arch/riscv/sbi/sbi.c arch/riscv/sbi/base.c
+    arch/riscv/hart.c arch/riscv/trap.c arch/riscv/vcpu.c arch/riscv/guest_mem.c arch/riscv/mmio.c \
+    $(addprefix arch/riscv/sbi/,sbi.c base.c time.c ipi.c rfence.c hsm.c srst.c dbcn.c legacy.c)
 HV_SOURCES := $(CORE_SOURCES) $(ARCH_SOURCES) $(P3_PLATFORM_SOURCES)
 HV_OBJECTS := $(patsubst %,$(OUT)/hv/%.o,$(HV_SOURCES))
 GEN_SOURCES := src/partitions.c src/channels.c src/gstage.c src/hypercalls.c
@@ -103,8 +104,14 @@ endef
 
 $(foreach p,$(P3_APP_PARTITIONS),$(eval $(call partition_rules,$(p))))
 
+# Every partition's device tree, compiled from the generated source.
+$(OUT)/dt/%.dtb: partitions/%/device-tree.dts
+	@mkdir -p $(@D)
+	$(DTC) -q -I dts -O dtb -o $@ $<
+
 $(OUT)/gen/src/images.S.o: $(foreach p,$(P3_APP_PARTITIONS),$(OUT)/app/$(p)/$(p).bin) \
-    $(foreach p,$(P3_GUEST_PARTITIONS),images/$(p).bin)
+    $(foreach p,$(P3_GUEST_PARTITIONS),images/$(p).bin) \
+    $(foreach p,$(P3_APP_PARTITIONS) $(P3_GUEST_PARTITIONS),$(OUT)/dt/$(p).dtb)
 
 # --- the firmware image -------------------------------------------------------
 

@@ -24,8 +24,8 @@
  * Guest-physical view of a partition:
  *
  *   device windows      at their host addresses, read-write, if granted
- *   GUEST_RAM_BASE      its RAM; an app's stack at the top, an unmapped guard
- *                       page just below the stack
+ *   GUEST_RAM_BASE      its RAM: the device tree in the top page; an app's
+ *                       stack below it, and an unmapped guard page below that
  *   SHARED_WINDOW_BASE  shared regions and channel buffers it may use, each at
  *                       the same address in every partition that maps it
  */
@@ -43,6 +43,8 @@ export const GUEST_RAM_BASE = 0x8000_0000;
 /** Where shared regions and channel buffers appear in every partition that maps them. */
 export const SHARED_WINDOW_BASE = 0xc000_0000;
 export const DEFAULT_STACK_SIZE = 8 * KiB;
+/** The top page of every partition's RAM holds its device tree (read-only for an app). */
+export const DEVICE_TREE_SIZE = PAGE_SIZE;
 export const GUARD_SIZE = PAGE_SIZE;
 /** An Sv39x4 root table: 2048 entries, 16 KiB, 16 KiB aligned (priv. spec 9.5). */
 export const GSTAGE_ROOT_SIZE = 16 * KiB;
@@ -101,6 +103,8 @@ export interface PartitionPlacement {
   /** Guest-physical bounds: an app's guard page sits at [guard, guard + GUARD_SIZE). 0 for a guest image. */
   guard: number;
   stackTop: number;
+  /** Guest-physical address of its device tree (the top page of its RAM). */
+  deviceTree: number;
   mappings: Mapping[];
   leaves: Leaf[];
   /** Its G-stage tables, root first. */
@@ -227,11 +231,13 @@ export function planMemory(system: System): PlanResult {
     const isApp = spec.image === undefined;
     const stackSize = !isApp ? 0 : spec.stack === undefined ? DEFAULT_STACK_SIZE : sizeOf(spec.stack);
     if (stackSize === undefined) continue;
-    if (isApp && stackSize + GUARD_SIZE + PAGE_SIZE > size) {
+    if (stackSize + GUARD_SIZE + DEVICE_TREE_SIZE + PAGE_SIZE > size) {
       problems.push({
         rule: "stack-too-large",
         path: ["partitions", name, spec.stack === undefined ? "memory" : "stack"],
-        message: `partition "${name}" has ${formatSize(size)} of memory, too little for a ${formatSize(stackSize)} stack, its guard page and one page of code`,
+        message: isApp
+          ? `partition "${name}" has ${formatSize(size)} of memory, too little for a ${formatSize(stackSize)} stack, its guard page, its device tree and one page of code`
+          : `partition "${name}" has ${formatSize(size)} of memory, too little for its device tree and one page of its image`,
       });
       continue;
     }
@@ -266,14 +272,17 @@ export function planMemory(system: System): PlanResult {
     const mappings: Mapping[] = [];
     let guard = 0;
     let stackTop = 0;
+    const deviceTree = GUEST_RAM_BASE + size - DEVICE_TREE_SIZE;
     if (stackSize > 0) {
-      stackTop = GUEST_RAM_BASE + size;
+      stackTop = deviceTree;
       guard = stackTop - stackSize - GUARD_SIZE;
       mappings.push(
         { guest: GUEST_RAM_BASE, host, size: guard - GUEST_RAM_BASE, perms: "rwx", what: "ram" },
         { guest: guard + GUARD_SIZE, host: host + (guard + GUARD_SIZE - GUEST_RAM_BASE), size: stackSize, perms: "rw", what: "stack" },
+        { guest: deviceTree, host: host + (deviceTree - GUEST_RAM_BASE), size: DEVICE_TREE_SIZE, perms: "r", what: "device tree" },
       );
     } else {
+      // a guest owns all of its RAM; its device tree tells it to leave the top page alone
       mappings.push({ guest: GUEST_RAM_BASE, host, size, perms: "rwx", what: "ram" });
     }
     for (const s of shared) {
@@ -289,7 +298,7 @@ export function planMemory(system: System): PlanResult {
     }
     mappings.sort((x, y) => x.guest - y.guest);
     const leaves = mappings.flatMap(splitIntoLeaves);
-    partitions.push({ name, host, size, guest: GUEST_RAM_BASE, stackSize, guard, stackTop, mappings, leaves, tables: [] });
+    partitions.push({ name, host, size, guest: GUEST_RAM_BASE, stackSize, guard, stackTop, deviceTree, mappings, leaves, tables: [] });
   }
 
   // Tables go last, so that partition addresses do not depend on their size.

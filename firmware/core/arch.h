@@ -26,6 +26,10 @@ void arch_vcpu_switch(struct vcpu *prev, struct vcpu *next);
  * entry comes back into the core. */
 __attribute__((noreturn)) void arch_vcpu_enter(struct vcpu *v);
 
+/* Last things before `v` enters the guest on this hart: requests other harts
+ * queued for it (virtual interrupts, fences). */
+void arch_vcpu_prepare(struct vcpu *v);
+
 /* Sets what a call returns to a vCPU that is not running (a finished wait). */
 void arch_vcpu_set_result(struct vcpu *v, long error, unsigned long value);
 

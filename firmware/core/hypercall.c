@@ -116,6 +116,8 @@ P3_HYPERCALL(read)
     if (!to)
         return status(P3_ERR_BAD_ADDRESS);
     size_t n = console_input_read(to, cap);
+    if (!n)
+        console_partition_flush(self->partition);   /* it waits for input: show its prompt */
     return n ? ok(n) : status(P3_ERR_AGAIN);
 }
 

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include "console.h"
 #include "vcpu.h"
+#include "vuart.h"
 
 /* Access a partition has to one of its memory ranges. */
 #define PERM_R 1u
@@ -99,6 +100,7 @@ struct partition {
     uint32_t irq_pending;       /* interrupt sources fired, not yet acknowledged */
     uint64_t watchdog_deadline; /* ticks */
     struct console_line line;
+    struct vuart vuart;         /* a guest's virtual console */
 };
 
 /* What went wrong, as the architecture decoded it from the trap. */

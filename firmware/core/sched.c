@@ -241,6 +241,7 @@ static void dispatch(struct hart *h, struct vcpu *next, uint64_t now)
     h->dispatched = now;
     if (next->partition->config->budget)
         renew_budget(next, now);
+    arch_vcpu_prepare(next);
 }
 
 struct vcpu *sched_next(struct hart *h)
@@ -300,6 +301,15 @@ void sched_kick(struct vcpu *v)
 
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
     if (h != hart_self() && needs_kick(h, v))
+        arch_send_ipi(h->id);
+}
+
+void sched_interrupt(struct vcpu *v)
+{
+    struct hart *h = hart_get(v->config->hart);
+
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    if (h != hart_self())
         arch_send_ipi(h->id);
 }
 

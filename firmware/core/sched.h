@@ -79,4 +79,8 @@ void sched_wake_partition(struct partition *p);
 /* A vCPU left VCPU_OFF (SBI HSM hart_start): its hart should look at it. */
 void sched_kick(struct vcpu *v);
 
+/* Something must reach v now (a virtual interrupt): interrupt its hart
+ * unless that is this one. */
+void sched_interrupt(struct vcpu *v);
+
 #endif /* CORE_SCHED_H */

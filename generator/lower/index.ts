@@ -19,6 +19,7 @@ import { formatSize, parseSize } from "../../spec/units.ts";
 import { SYSTEM_STATUS } from "../../sim/exit.ts";
 import { lowerAbi } from "./abi.ts";
 import { cString, hex, hex64, posix } from "./format.ts";
+import { deviceTreeSource } from "./devicetree.ts";
 import { encodeGstage, hgatpFor } from "./gstage.ts";
 import { guestMemoryMap, hostMemoryMap } from "./memory-map.ts";
 import type { ChannelModel, Define, IrqRouteModel, Model, PartitionModel, VcpuModel } from "./model.ts";
@@ -69,7 +70,7 @@ function lowerVcpus(system: System): VcpuModel[] {
   return vcpus;
 }
 
-function lowerPartition(system: System, plan: MemoryPlan, placement: PartitionPlacement, id: number, vcpus: VcpuModel[], rel: (p: string) => string, specDir: string): PartitionModel {
+function lowerPartition(system: System, plan: MemoryPlan, placement: PartitionPlacement, id: number, vcpus: VcpuModel[], abi: Abi, rel: (p: string) => string, specDir: string): PartitionModel {
   const spec: PartitionSpec = system.partitions[placement.name];
   const hz = system.board.timebaseHz;
   const isApp = spec.image === undefined;
@@ -80,7 +81,8 @@ function lowerPartition(system: System, plan: MemoryPlan, placement: PartitionPl
   const imageHost = placement.host + (load - placement.guest);
   const restartable = restarts(spec.onFault);
   const { onFault, maxRestarts } = faultPolicy(spec.onFault);
-  const imageLimit = isApp ? placement.guard : placement.guest + placement.size;
+  const imageLimit = isApp ? placement.guard : placement.deviceTree;
+  const dtbHost = placement.host + (placement.deviceTree - placement.guest);
   return {
     id,
     name: placement.name,
@@ -92,7 +94,7 @@ function lowerPartition(system: System, plan: MemoryPlan, placement: PartitionPl
     hgatp: hex64(hgatpFor(placement, id + 1)),
     hedeleg: isApp ? "0" : hex(GUEST_DELEGATED_EXCEPTIONS),
     entry: hex(entry),
-    bootArg: "0",
+    bootArg: hex(placement.deviceTree),
     ramBase: hex(placement.guest),
     imageLimit: hex(imageLimit),
     imageMaxBytes: String(imageLimit - load),
@@ -120,7 +122,14 @@ function lowerPartition(system: System, plan: MemoryPlan, placement: PartitionPl
     guestImage: isApp ? undefined : `images/${placement.name}.bin`,
     imageHost: hex(imageHost),
     restartable,
-    segments: restartable ? [{ symbol: `p3_pristine_${placement.name}`, dest: hex(imageHost), what: "image" }] : [],
+    segments: restartable
+      ? [
+          { symbol: `p3_pristine_${placement.name}`, dest: hex(imageHost), what: "image" },
+          { symbol: `p3_pristine_${placement.name}_dtb`, dest: hex(dtbHost), what: "device tree" },
+        ]
+      : [],
+    deviceTree: deviceTreeSource(system, placement, mine.length, abi.extensionId),
+    dtbHost: hex(dtbHost),
     onFault,
     maxRestarts,
     watchdogTicks: String(ticksOf(spec.watchdog, hz)),
@@ -215,7 +224,7 @@ export function lower(system: System, plan: MemoryPlan, abi: Abi, options: Lower
   const rel = (to: string) => posix(path.relative(options.outDir, to));
   const specDir = path.dirname(options.specFile);
   const vcpus = lowerVcpus(system);
-  const partitions = plan.partitions.map((placement, id) => lowerPartition(system, plan, placement, id, vcpus, rel, specDir));
+  const partitions = plan.partitions.map((placement, id) => lowerPartition(system, plan, placement, id, vcpus, abi, rel, specDir));
   if (partitions.length !== Object.keys(system.partitions).length) throw new Error("internal: the memory plan lost a partition");
   const partitionIds = new Map(partitions.map((p) => [p.name, p.id]));
   const channels = lowerChannels(system, plan, partitionIds);

@@ -77,6 +77,9 @@ export interface PartitionModel {
   imageHost: string;
   restartable: boolean;
   segments: SegmentModel[];
+  /** Its device tree: DTS lines, and where the blob goes (host) and is seen (guest). */
+  deviceTree: string[];
+  dtbHost: string;
   onFault: string;
   maxRestarts: number;
   watchdogTicks: string;

@@ -41,7 +41,7 @@ const SYSTEM_FILES: [string, string][] = [
 ];
 
 /** Files rendered once per partition, under partitions/<name>/. */
-const PARTITION_FILES: [string, string][] = [
+const APP_FILES: [string, string][] = [
   ["p3_partition.h", "p3_partition.h"],
   ["p3_partition.c", "p3_partition.c"],
   ["app.ld", "app.ld"],
@@ -55,9 +55,10 @@ export function render(model: Model, copies: Map<string, Buffer> = new Map()): M
   const files = new Map<string, FileContent>();
   for (const [file, name] of SYSTEM_FILES) files.set(file, template(name)(model));
   for (const partition of model.partitions) {
-    if (!partition.isApp) continue;
     const context: { banner: string; partition: PartitionModel } = { banner: model.banner, partition };
-    for (const [file, name] of PARTITION_FILES) files.set(`partitions/${partition.name}/${file}`, template(name)(context));
+    files.set(`partitions/${partition.name}/device-tree.dts`, template("device-tree.dts")(context));
+    if (!partition.isApp) continue;
+    for (const [file, name] of APP_FILES) files.set(`partitions/${partition.name}/${file}`, template(name)(context));
   }
   for (const [file, bytes] of copies) files.set(file, bytes);
   return files;

@@ -15,9 +15,10 @@ export function runMake(outDir: string, targets: string[] = []): Promise<MakeRes
   const make = requireTool("make");
   const prefix = crossPrefix();
   requireTool("objcopy");
+  const dtc = requireTool("dtc");
   const jobs = String(Math.max(1, os.availableParallelism()));
   return new Promise((resolve, reject) => {
-    const child = spawn(make.path, ["-C", outDir, "--no-print-directory", `-j${jobs}`, `CROSS_COMPILE=${prefix}`, ...targets], {
+    const child = spawn(make.path, ["-C", outDir, "--no-print-directory", `-j${jobs}`, `CROSS_COMPILE=${prefix}`, `DTC=${dtc.path}`, ...targets], {
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, LC_ALL: "C" },
     });

@@ -76,7 +76,8 @@ export const partitionRules: Rule[] = [
     summary: "A partition's app is a C (.c) or assembly (.S) file name, or a non-empty list of them.",
     *check({ system }) {
       for (const [name, p] of entriesOf(system.partitions)) {
-        const app = (p as { app?: unknown }).app;
+        const { app, image } = p as { app?: unknown; image?: unknown };
+        if (image !== undefined && app === undefined) continue;   /* a guest image instead */
         if (Array.isArray(app) && app.length === 0) {
           yield { path: ["partitions", name, "app"], message: `partition "${name}" lists no app sources` };
           continue;

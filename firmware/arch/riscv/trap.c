@@ -10,6 +10,7 @@
 #include "console.h"
 #include "hypercall.h"
 #include "irq.h"
+#include "mmio.h"
 #include "partition.h"
 #include "platform.h"
 #include "sbi/sbi.h"
@@ -110,8 +111,20 @@ static void guest_virtual_instruction(struct vcpu *v, unsigned long cause)
     guest_fault(v, cause);
 }
 
+/* A load or store the G-stage tables do not map: a virtual device's
+ * register, or a fault. */
+static void guest_page_fault(struct vcpu *v, unsigned long cause)
+{
+    uintptr_t gpa = (htval_read() << 2) | (stval_read() & 3);
+
+    if (mmio_emulate(v, gpa) != 0)
+        guest_fault(v, cause);
+}
+
 static exception_handler *const exception_handlers[CAUSE_COUNT] = {
     [CAUSE_VIRTUAL_SUPERVISOR_ECALL] = guest_ecall,
+    [CAUSE_LOAD_GUEST_PAGE_FAULT] = guest_page_fault,
+    [CAUSE_STORE_GUEST_PAGE_FAULT] = guest_page_fault,
     [CAUSE_VIRTUAL_INSTRUCTION] = guest_virtual_instruction,
 };
 

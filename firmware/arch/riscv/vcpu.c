@@ -4,6 +4,7 @@
  */
 #include <p3_config.h>
 #include <arch/csr.h>
+#include <arch/guest.h>
 #include <arch/hext.h>
 #include "arch.h"
 #include "console.h"
@@ -79,6 +80,8 @@ int arch_vcpu_interrupt_pending(const struct vcpu *v)
      * CSRs live; otherwise their saved copies hold. */
     int live = hart_get(v->config->hart)->current == v;
     unsigned long pending = live ? hvip_read() : v->arch.hvip;
+    if (__atomic_load_n(&v->arch.requests, __ATOMIC_ACQUIRE) & REQUEST_SOFT_INTERRUPT)
+        pending |= 1UL << IRQ_VS_SOFT;
     unsigned long enabled = (live ? vsie_read() : v->arch.vsie) << 1;   /* vsie bit n is VS bit n+1 */
 #if P3_HAS_SSTC
     uint64_t due = live ? vstimecmp_read() : v->arch.vstimecmp;
@@ -95,6 +98,65 @@ void arch_vcpu_memory_reloaded(struct partition *p)
      * side see it, and forget the guest's own translations of it. */
     __asm__ volatile("fence.i" ::: "memory");
     hfence_gvma_all();
+}
+
+static int is_current(const struct vcpu *v)
+{
+    return hart_get(v->config->hart)->current == v && hart_self() == hart_get(v->config->hart);
+}
+
+void arch_vcpu_set_timer(struct vcpu *v, uint64_t when)
+{
+    /* the caller is running on this hart: its vstimecmp is live */
+#if P3_HAS_SSTC
+    vstimecmp_write(when);
+#else
+#error "virtual timers without Sstc are not built yet"
+#endif
+    v->arch.vstimecmp = when;
+}
+
+/* Queues a request on a vCPU and makes its hart look at it now. */
+static void request(struct vcpu *target, uint32_t what)
+{
+    __atomic_fetch_or(&target->arch.requests, what, __ATOMIC_ACQ_REL);
+    sched_interrupt(target);
+}
+
+void arch_vcpu_send_soft_interrupt(struct vcpu *target)
+{
+    if (is_current(target))
+        hvip_set(1UL << IRQ_VS_SOFT);
+    else
+        request(target, REQUEST_SOFT_INTERRUPT);
+}
+
+void arch_vcpu_clear_soft_interrupt(struct vcpu *v)
+{
+    __atomic_fetch_and(&v->arch.requests, ~REQUEST_SOFT_INTERRUPT, __ATOMIC_ACQ_REL);
+    hvip_clear(1UL << IRQ_VS_SOFT);
+}
+
+void arch_vcpu_request_fence(struct vcpu *target)
+{
+    if (is_current(target)) {
+        __asm__ volatile("fence.i" ::: "memory");
+        hfence_vvma_all();
+    } else {
+        request(target, REQUEST_FENCE);
+    }
+}
+
+void arch_vcpu_prepare(struct vcpu *v)
+{
+    uint32_t pending = __atomic_exchange_n(&v->arch.requests, 0, __ATOMIC_ACQ_REL);
+
+    if (pending & REQUEST_SOFT_INTERRUPT)
+        hvip_set(1UL << IRQ_VS_SOFT);
+    if (pending & REQUEST_FENCE) {
+        __asm__ volatile("fence.i" ::: "memory");
+        hfence_vvma_all();
+    }
 }
 
 static const char *const reg_names[32] = {

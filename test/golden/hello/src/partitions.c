@@ -7,14 +7,16 @@
 
 /* ping: 64K at host 0x80020000, harts 0 */
 static const struct mem_range ranges_ping[] = {
-    { .guest = 0x80000000, .host = 0x80020000, .size = 0x0000d000, .perms = PERM_R | PERM_W | PERM_X },  /* ram */
-    { .guest = 0x8000e000, .host = 0x8002e000, .size = 0x00002000, .perms = PERM_R | PERM_W },  /* stack */
+    { .guest = 0x80000000, .host = 0x80020000, .size = 0x0000c000, .perms = PERM_R | PERM_W | PERM_X },  /* ram */
+    { .guest = 0x8000d000, .host = 0x8002d000, .size = 0x00002000, .perms = PERM_R | PERM_W },  /* stack */
+    { .guest = 0x8000f000, .host = 0x8002f000, .size = 0x00001000, .perms = PERM_R },  /* device tree */
 };
 
 /* pong: 64K at host 0x80030000, harts 0 */
 static const struct mem_range ranges_pong[] = {
-    { .guest = 0x80000000, .host = 0x80030000, .size = 0x0000d000, .perms = PERM_R | PERM_W | PERM_X },  /* ram */
-    { .guest = 0x8000e000, .host = 0x8003e000, .size = 0x00002000, .perms = PERM_R | PERM_W },  /* stack */
+    { .guest = 0x80000000, .host = 0x80030000, .size = 0x0000c000, .perms = PERM_R | PERM_W | PERM_X },  /* ram */
+    { .guest = 0x8000d000, .host = 0x8003d000, .size = 0x00002000, .perms = PERM_R | PERM_W },  /* stack */
+    { .guest = 0x8000f000, .host = 0x8003f000, .size = 0x00001000, .perms = PERM_R },  /* device tree */
 };
 
 const struct partition_config p3_partition_configs[P3_NUM_PARTITIONS] = {
@@ -25,7 +27,7 @@ const struct partition_config p3_partition_configs[P3_NUM_PARTITIONS] = {
         .first_vcpu = 0,
         .nvcpus = 1,
         .entry = 0x80000000,
-        .boot_arg = 0,
+        .boot_arg = 0x8000f000,
         .nranges = sizeof ranges_ping / sizeof ranges_ping[0],
         .ranges = ranges_ping,
         .on_fault = FAULT_STOP,
@@ -45,7 +47,7 @@ const struct partition_config p3_partition_configs[P3_NUM_PARTITIONS] = {
         .first_vcpu = 1,
         .nvcpus = 1,
         .entry = 0x80000000,
-        .boot_arg = 0,
+        .boot_arg = 0x8000f000,
         .nranges = sizeof ranges_pong / sizeof ranges_pong[0],
         .ranges = ranges_pong,
         .on_fault = FAULT_STOP,

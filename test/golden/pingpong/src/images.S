@@ -7,3 +7,9 @@
 
     .section .p3.image.pong, "a"
     .incbin "out/app/pong/pong.bin"
+
+    .section .p3.dtb.ping, "a"
+    .incbin "out/dt/ping.dtb"
+
+    .section .p3.dtb.pong, "a"
+    .incbin "out/dt/pong.dtb"

@@ -11,6 +11,20 @@
     .section .p3.image.logger, "a"
     .incbin "out/app/logger/logger.bin"
 
+    .section .p3.dtb.sensor, "a"
+    .incbin "out/dt/sensor.dtb"
+
+    .section .p3.dtb.filter, "a"
+    .incbin "out/dt/filter.dtb"
+
+    .section .p3.dtb.logger, "a"
+    .incbin "out/dt/logger.dtb"
+
+    .section .p3.pristine.filter.dtb, "a"
+    .globl p3_pristine_filter_dtb
+p3_pristine_filter_dtb:
+    .incbin "out/dt/filter.dtb"
+
     .section .p3.pristine.filter, "a"
     .globl p3_pristine_filter
 p3_pristine_filter:

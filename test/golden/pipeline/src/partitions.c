@@ -7,8 +7,9 @@
 
 /* sensor: 256K at host 0x80020000, harts 0 */
 static const struct mem_range ranges_sensor[] = {
-    { .guest = 0x80000000, .host = 0x80020000, .size = 0x0003d000, .perms = PERM_R | PERM_W | PERM_X },  /* ram */
-    { .guest = 0x8003e000, .host = 0x8005e000, .size = 0x00002000, .perms = PERM_R | PERM_W },  /* stack */
+    { .guest = 0x80000000, .host = 0x80020000, .size = 0x0003c000, .perms = PERM_R | PERM_W | PERM_X },  /* ram */
+    { .guest = 0x8003d000, .host = 0x8005d000, .size = 0x00002000, .perms = PERM_R | PERM_W },  /* stack */
+    { .guest = 0x8003f000, .host = 0x8005f000, .size = 0x00001000, .perms = PERM_R },  /* device tree */
     { .guest = 0xc0000000, .host = 0x800e0000, .size = 0x00001000, .perms = PERM_R | PERM_W },  /* channel samples */
 };
 
@@ -18,8 +19,9 @@ static const struct source_config sources_sensor[] = {
 
 /* filter: 256K at host 0x80060000, harts 0 */
 static const struct mem_range ranges_filter[] = {
-    { .guest = 0x80000000, .host = 0x80060000, .size = 0x0003d000, .perms = PERM_R | PERM_W | PERM_X },  /* ram */
-    { .guest = 0x8003e000, .host = 0x8009e000, .size = 0x00002000, .perms = PERM_R | PERM_W },  /* stack */
+    { .guest = 0x80000000, .host = 0x80060000, .size = 0x0003c000, .perms = PERM_R | PERM_W | PERM_X },  /* ram */
+    { .guest = 0x8003d000, .host = 0x8009d000, .size = 0x00002000, .perms = PERM_R | PERM_W },  /* stack */
+    { .guest = 0x8003f000, .host = 0x8009f000, .size = 0x00001000, .perms = PERM_R },  /* device tree */
     { .guest = 0xc0000000, .host = 0x800e0000, .size = 0x00001000, .perms = PERM_R },  /* channel samples */
     { .guest = 0xc0002000, .host = 0x800e1000, .size = 0x00001000, .perms = PERM_R | PERM_W },  /* channel events */
 };
@@ -30,14 +32,17 @@ static const struct source_config sources_filter[] = {
 };
 
 extern const char p3_pristine_filter[], p3_pristine_filter_size[];
+extern const char p3_pristine_filter_dtb[], p3_pristine_filter_dtb_size[];
 static const struct load_segment segments_filter[] = {
     { .pristine = p3_pristine_filter, .dest = 0x80060000, .size = (size_t)p3_pristine_filter_size },  /* image */
+    { .pristine = p3_pristine_filter_dtb, .dest = 0x8009f000, .size = (size_t)p3_pristine_filter_dtb_size },  /* device tree */
 };
 
 /* logger: 256K at host 0x800a0000, harts 1 */
 static const struct mem_range ranges_logger[] = {
-    { .guest = 0x80000000, .host = 0x800a0000, .size = 0x0003d000, .perms = PERM_R | PERM_W | PERM_X },  /* ram */
-    { .guest = 0x8003e000, .host = 0x800de000, .size = 0x00002000, .perms = PERM_R | PERM_W },  /* stack */
+    { .guest = 0x80000000, .host = 0x800a0000, .size = 0x0003c000, .perms = PERM_R | PERM_W | PERM_X },  /* ram */
+    { .guest = 0x8003d000, .host = 0x800dd000, .size = 0x00002000, .perms = PERM_R | PERM_W },  /* stack */
+    { .guest = 0x8003f000, .host = 0x800df000, .size = 0x00001000, .perms = PERM_R },  /* device tree */
     { .guest = 0xc0002000, .host = 0x800e1000, .size = 0x00001000, .perms = PERM_R },  /* channel events */
 };
 
@@ -53,7 +58,7 @@ const struct partition_config p3_partition_configs[P3_NUM_PARTITIONS] = {
         .first_vcpu = 0,
         .nvcpus = 1,
         .entry = 0x80000000,
-        .boot_arg = 0,
+        .boot_arg = 0x8003f000,
         .nranges = sizeof ranges_sensor / sizeof ranges_sensor[0],
         .ranges = ranges_sensor,
         .nsources = sizeof sources_sensor / sizeof sources_sensor[0],
@@ -75,7 +80,7 @@ const struct partition_config p3_partition_configs[P3_NUM_PARTITIONS] = {
         .first_vcpu = 1,
         .nvcpus = 1,
         .entry = 0x80000000,
-        .boot_arg = 0,
+        .boot_arg = 0x8003f000,
         .nranges = sizeof ranges_filter / sizeof ranges_filter[0],
         .ranges = ranges_filter,
         .nsources = sizeof sources_filter / sizeof sources_filter[0],
@@ -99,7 +104,7 @@ const struct partition_config p3_partition_configs[P3_NUM_PARTITIONS] = {
         .first_vcpu = 2,
         .nvcpus = 1,
         .entry = 0x80000000,
-        .boot_arg = 0,
+        .boot_arg = 0x8003f000,
         .nranges = sizeof ranges_logger / sizeof ranges_logger[0],
         .ranges = ranges_logger,
         .nsources = sizeof sources_logger / sizeof sources_logger[0],

@@ -7,3 +7,9 @@
 
     .section .p3.image.reader, "a"
     .incbin "out/app/reader/reader.bin"
+
+    .section .p3.dtb.writer, "a"
+    .incbin "out/dt/writer.dtb"
+
+    .section .p3.dtb.reader, "a"
+    .incbin "out/dt/reader.dtb"

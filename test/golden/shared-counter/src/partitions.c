@@ -7,15 +7,17 @@
 
 /* writer: 64K at host 0x80020000, harts 0 */
 static const struct mem_range ranges_writer[] = {
-    { .guest = 0x80000000, .host = 0x80020000, .size = 0x0000d000, .perms = PERM_R | PERM_W | PERM_X },  /* ram */
-    { .guest = 0x8000e000, .host = 0x8002e000, .size = 0x00002000, .perms = PERM_R | PERM_W },  /* stack */
+    { .guest = 0x80000000, .host = 0x80020000, .size = 0x0000c000, .perms = PERM_R | PERM_W | PERM_X },  /* ram */
+    { .guest = 0x8000d000, .host = 0x8002d000, .size = 0x00002000, .perms = PERM_R | PERM_W },  /* stack */
+    { .guest = 0x8000f000, .host = 0x8002f000, .size = 0x00001000, .perms = PERM_R },  /* device tree */
     { .guest = 0xc0000000, .host = 0x80040000, .size = 0x00001000, .perms = PERM_R | PERM_W },  /* shared counter */
 };
 
 /* reader: 64K at host 0x80030000, harts 1 */
 static const struct mem_range ranges_reader[] = {
-    { .guest = 0x80000000, .host = 0x80030000, .size = 0x0000d000, .perms = PERM_R | PERM_W | PERM_X },  /* ram */
-    { .guest = 0x8000e000, .host = 0x8003e000, .size = 0x00002000, .perms = PERM_R | PERM_W },  /* stack */
+    { .guest = 0x80000000, .host = 0x80030000, .size = 0x0000c000, .perms = PERM_R | PERM_W | PERM_X },  /* ram */
+    { .guest = 0x8000d000, .host = 0x8003d000, .size = 0x00002000, .perms = PERM_R | PERM_W },  /* stack */
+    { .guest = 0x8000f000, .host = 0x8003f000, .size = 0x00001000, .perms = PERM_R },  /* device tree */
     { .guest = 0xc0000000, .host = 0x80040000, .size = 0x00001000, .perms = PERM_R },  /* shared counter */
 };
 
@@ -27,7 +29,7 @@ const struct partition_config p3_partition_configs[P3_NUM_PARTITIONS] = {
         .first_vcpu = 0,
         .nvcpus = 1,
         .entry = 0x80000000,
-        .boot_arg = 0,
+        .boot_arg = 0x8000f000,
         .nranges = sizeof ranges_writer / sizeof ranges_writer[0],
         .ranges = ranges_writer,
         .on_fault = FAULT_STOP,
@@ -47,7 +49,7 @@ const struct partition_config p3_partition_configs[P3_NUM_PARTITIONS] = {
         .first_vcpu = 1,
         .nvcpus = 1,
         .entry = 0x80000000,
-        .boot_arg = 0,
+        .boot_arg = 0x8000f000,
         .nranges = sizeof ranges_reader / sizeof ranges_reader[0],
         .ranges = ranges_reader,
         .on_fault = FAULT_STOP,

@@ -20,6 +20,7 @@ struct arch_vcpu {
     unsigned long vsatp;
     unsigned long hvip;
     uint64_t vstimecmp;
+    uint32_t requests;          /* REQUEST_* from other harts (arch/guest.h), atomic */
 };
 
 /* Generated per partition (see the build folder's src/partitions.c). */
