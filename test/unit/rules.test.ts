@@ -27,7 +27,7 @@ const expected: Record<string, [number, number, string]> = {
   "memory-exceeds-ram": [7, 42, 'partition "ping" needs 16M but the board has 16M of RAM, 128K of it for the firmware'],
   "memory-overcommitted": [8, 42, 'the partitions need 18480K with the firmware and page tables, more than the board\'s 16M of RAM; "pong" is the first that does not fit'],
   "memory-hits-reserved": [7, 42, "the system uses RAM up to 0x83e06000, which overlaps 0x83e00000-0x84000000: QEMU writes its device tree here at reset"],
-  "stack-too-large": [7, 56, 'partition "ping" has 16K of memory, too little for a 16K stack, its guard page and one page of code'],
+  "stack-too-large": [7, 56, 'partition "ping" has 16K of memory, too little for a 16K stack, its guard page, its device tree and one page of code'],
 };
 
 describe("validation rules", () => {
