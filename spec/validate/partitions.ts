@@ -49,11 +49,14 @@ export const partitionRules: Rule[] = [
       const harts = system.board.harts;
       for (const [name, p] of entriesOf(system.partitions)) {
         const hart = (p as { hart?: unknown }).hart;
-        if (!Number.isInteger(hart) || (hart as number) < 0 || (hart as number) >= harts) {
-          yield {
-            path: ["partitions", name, "hart"],
-            message: `partition "${name}" runs on hart ${String(hart)}, but ${system.board.name} has ${harts === 1 ? "only hart 0" : `harts 0 to ${harts - 1}`}`,
-          };
+        const list = Array.isArray(hart) ? hart.map((h, i) => ({ h: h as unknown, path: ["partitions", name, "hart", i] })) : [{ h: hart, path: ["partitions", name, "hart"] }];
+        for (const { h, path } of list) {
+          if (!Number.isInteger(h) || (h as number) < 0 || (h as number) >= harts) {
+            yield {
+              path,
+              message: `partition "${name}" runs on hart ${String(h)}, but ${system.board.name} has ${harts === 1 ? "only hart 0" : `harts 0 to ${harts - 1}`}`,
+            };
+          }
         }
       }
     },
