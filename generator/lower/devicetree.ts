@@ -9,7 +9,7 @@
  * The build compiles it with dtc (see firmware/build.mk).
  */
 import { DEVICE_TREE_SIZE, type PartitionPlacement } from "../../spec/layout.ts";
-import type { DeviceKind } from "../../spec/boards/profile.ts";
+import { boardDevice, type DeviceKind } from "../../spec/boards/profile.ts";
 import type { System } from "../../spec/system.ts";
 import { hex } from "./format.ts";
 
@@ -52,7 +52,7 @@ export function deviceTreeSource(system: System, placement: PartitionPlacement, 
   add(0, "");
   if (isGuest) {
     add(1, "chosen {");
-    add(2, `stdout-path = "/soc/serial@${board.devices[board.console].base.toString(16)}";`);
+    add(2, `stdout-path = "/soc/serial@${boardDevice(board, board.console).base.toString(16)}";`);
     add(1, "};");
     add(0, "");
   }
@@ -89,7 +89,7 @@ export function deviceTreeSource(system: System, placement: PartitionPlacement, 
   add(2, 'compatible = "simple-bus";');
   add(2, "ranges;");
   if (isGuest) {
-    const uart = board.devices[board.console];
+    const uart = boardDevice(board, board.console);
     add(0, "");
     add(2, `serial@${uart.base.toString(16)} {`);
     add(3, '/* virtual: the hypervisor attributes its output to this partition */');

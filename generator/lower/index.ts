@@ -13,7 +13,7 @@
 import path from "node:path";
 import type { Abi } from "../abi/read-abi.ts";
 import { restarts, type MemoryPlan, type PartitionPlacement } from "../../spec/layout.ts";
-import type { DeviceKind } from "../../spec/boards/profile.ts";
+import { boardDevice, deviceEntries, type DeviceKind } from "../../spec/boards/profile.ts";
 import { hartsOf, type FaultPolicy, type PartitionSpec, type System } from "../../spec/system.ts";
 import { formatSize, parseSize } from "../../spec/units.ts";
 import { SYSTEM_STATUS } from "../../sim/exit.ts";
@@ -47,6 +47,7 @@ const DRIVERS: Partial<Record<DeviceKind, string>> = {
   "sifive-test": "platform/sifive_test.c",
   clint: "platform/clint.c",
   plic: "platform/plic.c",
+  aplic: "platform/aplic.c",
 };
 
 /** Exceptions an unmodified guest handles itself: its own page faults, its
@@ -175,7 +176,7 @@ function lowerIrqRoutes(system: System, partitions: PartitionModel[], vcpus: Vcp
     for (const s of p.sources) {
       if (s.kind === "SOURCE_IRQ") routes.push({ line: s.index, hart, partition: String(p.id), source: s.id, comment: `${p.name}: ${s.comment}` });
       if (s.kind === "SOURCE_CONSOLE") {
-        const line = system.board.devices[system.board.console].irqs[0];
+        const line = boardDevice(system.board, system.board.console).irqs[0];
         if (line !== undefined) routes.push({ line, hart, partition: "IRQ_ROUTE_CONSOLE", source: 0, comment: `console input for ${p.name}` });
       }
     }
@@ -185,33 +186,48 @@ function lowerIrqRoutes(system: System, partitions: PartitionModel[], vcpus: Vcp
 
 function deviceDefines(system: System): Define[] {
   const board = system.board;
-  const defines: Define[] = Object.entries(board.devices)
+  const defines: Define[] = deviceEntries(board)
     .sort(([, a], [, b]) => a.base - b.base)
     .map(([name, d]) => ({ name: `P3_${upper(name)}_BASE`, value: hex(d.base), comment: `${d.kind}, ${formatSize(d.size)}` }));
-  const consoleDevice = board.devices[board.console];
-  const controller = board.devices[board.interruptController];
+  const consoleDevice = boardDevice(board, board.console);
+  const controller = boardDevice(board, board.interruptController);
   defines.push(
     { name: "P3_CONSOLE_BASE", value: hex(consoleDevice.base), comment: `console: ${board.console}` },
     { name: "P3_CONSOLE_REG_SHIFT", value: String(consoleDevice.regShift ?? 0) },
     { name: "P3_CONSOLE_CLOCK_HZ", value: String(consoleDevice.clockHz ?? 0) },
     { name: "P3_CONSOLE_BAUD", value: String(CONSOLE_BAUD) },
-    { name: "P3_TIMER_BASE", value: hex(board.devices[board.timer].base), comment: `timer and IPIs: ${board.timer}` },
+    { name: "P3_TIMER_BASE", value: hex(boardDevice(board, board.timer).base), comment: `timer and IPIs: ${board.timer}` },
+    ...controllerDefines(board, controller),
+  );
+  if (board.exitDevice) defines.push({ name: "P3_EXIT_BASE", value: hex(boardDevice(board, board.exitDevice).base), comment: `run exit: ${board.exitDevice}` });
+  return defines;
+}
+
+/** What the interrupt controller's driver needs to know. */
+function controllerDefines(board: System["board"], controller: ReturnType<typeof boardDevice>): Define[] {
+  if (controller.kind === "aplic") {
+    const root = deviceEntries(board).find(([, d]) => d.kind === "aplic-m");
+    return [
+      { name: "P3_APLIC_BASE", value: hex(controller.base), comment: `interrupt controller: ${board.interruptController}, the supervisor domain` },
+      { name: "P3_APLIC_SOURCES", value: String(controller.sources ?? 0) },
+      ...(root ? [{ name: "P3_APLIC_M_BASE", value: hex(root[1].base), comment: `${root[0]}: the M stage delegates every source to the supervisor domain` }] : []),
+    ];
+  }
+  return [
     { name: "P3_PLIC_BASE", value: hex(controller.base), comment: `interrupt controller: ${board.interruptController}` },
     {
       name: "P3_PLIC_CONTEXT(hart)",
       value: `((hart) * ${controller.contexts?.perHart ?? 1} + ${controller.contexts?.supervisor ?? 0})`,
       comment: "a hart's supervisor-mode context",
     },
-  );
-  if (board.exitDevice) defines.push({ name: "P3_EXIT_BASE", value: hex(board.devices[board.exitDevice].base), comment: `run exit: ${board.exitDevice}` });
-  return defines;
+  ];
 }
 
 function platformSources(system: System): string[] {
   const board = system.board;
   const used = [board.console, board.timer, board.interruptController, ...(board.exitDevice ? [board.exitDevice] : [])];
   const sources = used.map((name) => {
-    const kind = board.devices[name].kind;
+    const kind = boardDevice(board, name).kind;
     const driver = DRIVERS[kind];
     if (!driver) throw new Error(`no driver for ${kind} (device ${name} of board ${board.name})`);
     return driver;

@@ -3,7 +3,7 @@
  * partition's guest-physical view. Printed in p3_config.h and report.txt.
  */
 import { GUARD_SIZE, type MemoryPlan } from "../../spec/layout.ts";
-import type { BoardProfile } from "../../spec/boards/profile.ts";
+import { deviceEntries, type BoardProfile } from "../../spec/boards/profile.ts";
 import { formatSize } from "../../spec/units.ts";
 import { hex } from "./format.ts";
 
@@ -36,7 +36,7 @@ export function hostMemoryMap(plan: MemoryPlan, board: BoardProfile): string[] {
     { start: plan.tables.base, end: plan.tables.base + plan.tables.size, label: `G-stage page tables (${formatSize(plan.tables.size)})` },
   ];
   if (plan.end < ram.base + ram.size) blocks.push({ start: plan.end, end: ram.base + ram.size, label: `free (${formatSize(ram.base + ram.size - plan.end)})` });
-  const devices = Object.entries(board.devices)
+  const devices = deviceEntries(board)
     .sort(([, a], [, b]) => a.base - b.base)
     .map(([name, d]) => `${hex(d.base)} ${name.padEnd(10)} ${d.kind.padEnd(13)} ${formatSize(d.size).padStart(5)}${d.irqs.length ? `  irq ${d.irqs.join(",")}` : ""}`);
   return [

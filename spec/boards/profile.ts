@@ -14,7 +14,8 @@ export type DeviceKind =
   | "sifive-uart" // SiFive UART (E300, FU540)
   | "plic" // platform-level interrupt controller
   | "clint" // core-local interruptor (mtime, mtimecmp, msip)
-  | "aplic" // AIA advanced PLIC
+  | "aplic" // AIA advanced PLIC, the supervisor-level domain the firmware drives
+  | "aplic-m" // AIA advanced PLIC, the machine-level root domain (delegates to "aplic")
   | "sifive-test" // QEMU's test finisher: a write ends the run with a status
   | "goldfish-rtc"
   | "virtio-mmio"
@@ -32,8 +33,10 @@ export interface DeviceProfile {
   regShift?: number;
   /** Input clock in Hz where the driver needs it (UART divisors). */
   clockHz?: number;
-  /** An interrupt controller's contexts: hart h's supervisor context is h * perHart + supervisor. */
+  /** A PLIC's contexts: hart h's supervisor context is h * perHart + supervisor. */
   contexts?: { perHart: number; supervisor: number };
+  /** An APLIC's number of interrupt sources. */
+  sources?: number;
 }
 
 export interface MemoryRange {
@@ -80,7 +83,8 @@ export interface BoardProfile<DeviceName extends string = string> {
   };
   /** Timebase of the `time` CSR / mtime, in Hz. */
   timebaseHz: number;
-  devices: { readonly [K in DeviceName]: DeviceProfile };
+  /** The devices, by name; optional ones exist only in some variants (a PLIC or an APLIC). */
+  devices: { readonly [K in DeviceName]?: DeviceProfile };
   /** Device the firmware prints on. */
   console: DeviceName;
   /** Interrupt controller, timer and run-exit devices. */
@@ -104,4 +108,16 @@ export interface BoardProblem {
 
 export function isBoardProfile(value: unknown): value is BoardProfile {
   return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "board";
+}
+
+/** A board's devices that exist in this variant, by name. */
+export function deviceEntries(board: BoardProfile): [string, DeviceProfile][] {
+  return Object.entries(board.devices).filter((e): e is [string, DeviceProfile] => e[1] !== undefined);
+}
+
+/** A device the board names for a role (console, timer, interrupt controller): always present. */
+export function boardDevice(board: BoardProfile, name: string): DeviceProfile {
+  const device = board.devices[name];
+  if (!device) throw new Error(`board ${board.name} names device "${name}" but does not have it`);
+  return device;
 }

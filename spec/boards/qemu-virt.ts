@@ -8,6 +8,8 @@
  *   0x00101000  goldfish RTC                 irq 11  4K
  *   0x02000000  CLINT (mtime, mtimecmp, msip)       64K
  *   0x0c000000  PLIC, 96 sources                     6M
+ *               (with aia=aplic: the M-level APLIC, and the S-level APLIC
+ *               at 0x0d000000, 32K each; M delegates sources 1-96 to S)
  *   0x10000000  UART0 ns16550a               irq 10  256 bytes, 3.6864 MHz clock
  *   0x10001000  virtio-mmio 0..7          irq 1..8  4K each
  *   0x80000000  DRAM (the -m size); the reset vector at 0x1000 jumps here
@@ -27,12 +29,19 @@ export interface QemuVirtOptions {
    * default) Phase3 runs in hypervisor mode; with `false` in microkernel mode.
    */
   h?: boolean;
+  /**
+   * Use the Advanced Interrupt Architecture's APLIC (QEMU `aia=aplic`, direct
+   * delivery) instead of the PLIC. Default false.
+   */
+  aia?: boolean;
 }
 
 export type QemuVirtDevice =
   | "uart0"
   | "rtc"
   | "plic"
+  | "aplic_m"
+  | "aplic"
   | "clint"
   | "test"
   | "virtio0"
@@ -71,12 +80,13 @@ export function qemuVirt(options: QemuVirtOptions = {}): QemuVirtBoard {
   const ram = parseSize(options.ram ?? "128M");
   if (!ram.ok) problems.push({ option: "ram", message: ram.message });
   const h = options.h ?? true;
+  const aia = options.aia ?? false;
   const ramSize = ram.ok ? ram.value : 0;
 
   return {
     kind: "board",
     name: h ? "qemu-virt" : "qemu-virt-noh",
-    description: `QEMU virt, ${harts} hart(s), RV64 ${h ? "with" : "without"} the hypervisor extension`,
+    description: `QEMU virt, ${harts} hart(s), RV64 ${h ? "with" : "without"} the hypervisor extension, ${aia ? "APLIC" : "PLIC"}`,
     source: "QEMU 7.2 hw/riscv/virt.c virt_memmap and its generated device tree",
     isa: {
       xlen: 64,
@@ -94,7 +104,12 @@ export function qemuVirt(options: QemuVirtOptions = {}): QemuVirtBoard {
       test: { kind: "sifive-test", base: 0x0010_0000, size: 0x1000, irqs: [] },
       rtc: { kind: "goldfish-rtc", base: 0x0010_1000, size: 0x1000, irqs: [11] },
       clint: { kind: "clint", base: 0x0200_0000, size: 0x1_0000, irqs: [] },
-      plic: { kind: "plic", base: 0x0c00_0000, size: 0x60_0000, irqs: [], contexts: { perHart: 2, supervisor: 1 } },
+      ...(aia
+        ? {
+            aplic_m: { kind: "aplic-m" as const, base: 0x0c00_0000, size: 0x8000, irqs: [], sources: 96 },
+            aplic: { kind: "aplic" as const, base: 0x0d00_0000, size: 0x8000, irqs: [], sources: 96 },
+          }
+        : { plic: { kind: "plic" as const, base: 0x0c00_0000, size: 0x60_0000, irqs: [], contexts: { perHart: 2, supervisor: 1 } } }),
       uart0: { kind: "ns16550", base: 0x1000_0000, size: 0x100, irqs: [10], regShift: 0, clockHz: 3_686_400 },
       virtio0: { kind: "virtio-mmio", base: 0x1000_1000, size: 0x1000, irqs: [1] },
       virtio1: { kind: "virtio-mmio", base: 0x1000_2000, size: 0x1000, irqs: [2] },
@@ -106,11 +121,11 @@ export function qemuVirt(options: QemuVirtOptions = {}): QemuVirtBoard {
       virtio7: { kind: "virtio-mmio", base: 0x1000_8000, size: 0x1000, irqs: [8] },
     },
     console: "uart0",
-    interruptController: "plic",
+    interruptController: aia ? "aplic" : "plic",
     timer: "clint",
     exitDevice: "test",
     resetVector: 0x8000_0000,
-    emulator: { system: "riscv64", machine: "virt", cpu: h ? "rv64" : "rv64,h=false" },
+    emulator: { system: "riscv64", machine: "virt", cpu: h ? "rv64" : "rv64,h=false", machineProps: aia ? ["aia=aplic"] : [] },
     options,
     problems,
   };

@@ -6,9 +6,9 @@ import { runImage } from "../../sim/qemu.ts";
 import { FIXTURES } from "../helpers.ts";
 import { buildSpec, transcript } from "../build.ts";
 
-describe("devices", () => {
+describe.each(["irq", "irq-aia"])("devices (%s)", (fixture) => {
   it("routes the RTC's interrupt to its owner and console input to the console owner", async () => {
-    const built = await buildSpec(path.join(FIXTURES, "systems", "irq", "system.ts"), "irq");
+    const built = await buildSpec(path.join(FIXTURES, "systems", fixture, "system.ts"), fixture);
     const input = new PassThrough();
     const result = await runImage({
       board: built.spec.system.board,

@@ -59,6 +59,18 @@ _start:
     li      t0, PMP_NAPOT | PMP_R | PMP_W | PMP_X
     csrw    CSR_PMPCFG0, t0
 
+#ifdef P3_APLIC_M_BASE
+    /* The M-level APLIC is the root domain: hand every source to its child,
+     * the supervisor domain the hypervisor drives (sourcecfg.D = 1, child 0). */
+    li      t0, P3_APLIC_M_BASE + 4
+    li      t1, P3_APLIC_SOURCES
+    li      t2, 0x400
+1:  sw      t2, 0(t0)
+    addi    t0, t0, 4
+    addi    t1, t1, -1
+    bnez    t1, 1b
+#endif
+
     li      t0, MSTATUS_MPP | MSTATUS_MIE
     csrc    CSR_MSTATUS, t0
 #if __riscv_xlen == 64
