@@ -1,0 +1,61 @@
+/* receiver: answers each measurement and times one-way latency and receives. */
+#include <phase3.h>
+#include "../common/bench.h"
+#include "protocol.h"
+
+static uint64_t one_way_total;
+
+static void answer(int zero_copy)
+{
+    struct message m;
+    if (zero_copy) {
+        void *slot;
+        size_t len;
+        while (p3_recv_peek(P3_CHAN_THERE, &len, &slot) == P3_ERR_AGAIN)
+            p3_wait(P3_MASK(P3_CHAN_THERE), P3_FOREVER);
+        one_way_total += bench_cycles() - ((struct message *)slot)->sent_at;
+        p3_recv_release(P3_CHAN_THERE);
+        p3_send_reserve(P3_CHAN_BACK, &slot);
+        p3_send_commit(P3_CHAN_BACK, sizeof m);
+    } else {
+        while (p3_recv(P3_CHAN_THERE, &m, sizeof m) == P3_ERR_AGAIN)
+            p3_wait(P3_MASK(P3_CHAN_THERE), P3_FOREVER);
+        one_way_total += bench_cycles() - m.sent_at;
+        p3_send(P3_CHAN_BACK, &m, sizeof m);
+    }
+}
+
+int main(void)
+{
+    struct clock *clock = p3_shm(P3_SHM_CLOCK, 0);
+    struct message m;
+
+    for (int i = 0; i < ROUNDS; i++)
+        answer(0);
+    p3_printf("bench oneway_64_copy %lu instructions\n", (unsigned long)(one_way_total / ROUNDS));
+    one_way_total = 0;
+    for (int i = 0; i < ROUNDS; i++)
+        answer(1);
+    p3_printf("bench oneway_64_zero_copy %lu instructions\n", (unsigned long)(one_way_total / ROUNDS));
+
+    /* the burst: wait until the sender filled the queue, then time the receives */
+    while (!(p3_wait(P3_MASK(P3_CHAN_THERE), P3_FOREVER) & P3_MASK(P3_CHAN_THERE)) || clock->phase != PHASE_BURST)
+        ;
+    while (p3_wait(P3_MASK(P3_CHAN_THERE), 0) && clock->phase == PHASE_BURST && 0)
+        ;
+    BENCH_PER_OP("recv_64_copy", BURST, p3_recv(P3_CHAN_THERE, &m, sizeof m));
+    p3_send(P3_CHAN_BACK, &m, sizeof m);
+
+    /* notification to wake-up */
+    uint64_t total = 0;
+    for (int i = 0; i < ROUNDS; i++) {
+        while (!(p3_wait(P3_MASK(P3_CHAN_THERE), P3_FOREVER) & P3_MASK(P3_CHAN_THERE)))
+            ;
+        total += bench_cycles() - clock->sent_at;
+        p3_notify(P3_CHAN_THERE);
+    }
+    p3_printf("bench notify_to_wakeup %lu instructions\n", (unsigned long)(total / ROUNDS));
+    while (clock->phase != PHASE_DONE)
+        p3_wait(P3_MASK(P3_CHAN_THERE), P3_FOREVER);
+    return 0;
+}

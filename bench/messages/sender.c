@@ -1,0 +1,69 @@
+/* sender: drives each measurement; the receiver answers. */
+#include <phase3.h>
+#include "../common/bench.h"
+#include "protocol.h"
+
+static struct clock *clock;
+
+static void receive_reply(int zero_copy)
+{
+    if (zero_copy) {
+        void *slot;
+        size_t len;
+        while (p3_recv_peek(P3_CHAN_BACK, &len, &slot) == P3_ERR_AGAIN)
+            p3_wait(P3_MASK(P3_CHAN_BACK), P3_FOREVER);
+        p3_recv_release(P3_CHAN_BACK);
+    } else {
+        struct message m;
+        while (p3_recv(P3_CHAN_BACK, &m, sizeof m) == P3_ERR_AGAIN)
+            p3_wait(P3_MASK(P3_CHAN_BACK), P3_FOREVER);
+    }
+}
+
+static void round_trips(const char *name, int zero_copy)
+{
+    struct message m = { 0, { 0 } };
+    uint64_t start = bench_cycles();
+    for (int i = 0; i < ROUNDS; i++) {
+        if (zero_copy) {
+            void *slot;
+            p3_send_reserve(P3_CHAN_THERE, &slot);
+            ((struct message *)slot)->sent_at = bench_cycles();
+            p3_send_commit(P3_CHAN_THERE, sizeof m);
+        } else {
+            m.sent_at = bench_cycles();
+            p3_send(P3_CHAN_THERE, &m, sizeof m);
+        }
+        receive_reply(zero_copy);
+    }
+    bench_report(name, bench_cycles() - start, 0, ROUNDS);
+}
+
+int main(void)
+{
+    struct message m = { 0, { 0 } };
+
+    clock = p3_shm(P3_SHM_CLOCK, 0);
+    clock->phase = PHASE_COPY;
+    round_trips("roundtrip_64_copy", 0);
+    clock->phase = PHASE_ZERO_COPY;
+    round_trips("roundtrip_64_zero_copy", 1);
+
+    clock->phase = PHASE_BURST;
+    BENCH_PER_OP("send_64_copy", BURST, p3_send(P3_CHAN_THERE, &m, sizeof m));
+    p3_notify(P3_CHAN_THERE);                        /* the receiver times its receives */
+    receive_reply(0);
+
+    clock->phase = PHASE_NOTIFY;
+    uint64_t total = 0;
+    for (int i = 0; i < ROUNDS; i++) {
+        clock->sent_at = bench_cycles();
+        p3_notify(P3_CHAN_THERE);
+        while (!(p3_wait(P3_MASK(P3_CHAN_THERE), P3_FOREVER) & P3_MASK(P3_CHAN_THERE)))
+            ;
+    }
+    (void)total;
+    clock->phase = PHASE_DONE;
+    p3_notify(P3_CHAN_THERE);
+    return 0;
+}

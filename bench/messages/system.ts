@@ -1,0 +1,22 @@
+/**
+ * Messages between two partitions on the same hart: a 64-byte message one
+ * way (send → the receiver wakes → receive) and round trip, by copy and zero
+ * copy; send and receive alone; notification to wake-up.
+ */
+import { boards, defineSystem } from "phase3";
+
+export default defineSystem({
+  name: "messages",
+  board: boards.qemuVirt({ harts: 1, ram: "64M" }),
+  partitions: {
+    sender: { app: "sender.c", memory: "64K", hart: 0 },
+    receiver: { app: "receiver.c", memory: "64K", hart: 0 },
+  },
+  channels: {
+    there: { from: "sender", to: "receiver", msgSize: 64, depth: 64 },
+    back: { from: "receiver", to: "sender", msgSize: 64, depth: 64 },
+  },
+  shared: {
+    clock: { size: "4K", access: { sender: "rw", receiver: "rw" } },
+  },
+});
