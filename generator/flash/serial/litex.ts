@@ -72,7 +72,7 @@ export function litexScript(image: MemoryImage, flow: LitexSerialFlow, jumpTo: n
     protocol: "LiteX BIOS serial boot (SFL)",
     baud: flow.baud,
     imageBytes,
-    prompt: "reset the board: the BIOS asks for a serial boot as it starts (a BIOS at its prompt is asked with serialboot)",
+    prompt: "reset the board: the BIOS asks for a serial boot as it starts; a BIOS at its prompt is asked with serialboot",
     steps: [
       { kind: "send", bytes: enc("\nserialboot\n"), what: "serialboot: asks a BIOS at its litex> prompt to boot from serial" },
       { kind: "expect", text: SFL_MAGIC_REQUEST, what: "the BIOS's serial boot request", wait: "first" },
