@@ -14,7 +14,7 @@ export const DATA_PACKAGES = [
   { file: "/usr/lib/u-boot/qemu-riscv64_smode/u-boot.bin", debianPackage: "u-boot-qemu", purpose: "the unmodified S-mode guest the tests boot" },
 ];
 
-const NEEDED: ToolName[] = ["make", "gcc", "objcopy", "qemu-riscv64", "qemu-riscv32", "dtc", "gdb"];
+const NEEDED: ToolName[] = ["make", "gcc", "objcopy", "qemu-riscv64", "qemu-riscv32", "dtc", "gdb", "openocd", "openfpgaloader", "stty", "python3"];
 /** What xPacks provide; the rest can only come from the distribution. */
 const FROM_XPACK: ToolName[] = ["gcc", "objcopy", "qemu-riscv64", "qemu-riscv32"];
 

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PHASE3_ROOT } from "../load/load-spec.ts";
 
-export type ToolName = "gcc" | "objcopy" | "qemu-riscv64" | "qemu-riscv32" | "dtc" | "gdb" | "make";
+export type ToolName = "gcc" | "objcopy" | "qemu-riscv64" | "qemu-riscv32" | "dtc" | "gdb" | "make" | "openocd" | "openfpgaloader" | "stty" | "python3";
 
 export interface Tool {
   name: ToolName;
@@ -36,6 +36,10 @@ export const TOOLS: Record<ToolName, ToolSpec> = {
   dtc: { candidates: ["dtc"], debianPackage: "device-tree-compiler", purpose: "compiles partition device trees" },
   gdb: { candidates: ["riscv-none-elf-gdb", "gdb-multiarch"], debianPackage: "gdb-multiarch", purpose: "debugs firmware and partitions" },
   make: { candidates: ["make"], debianPackage: "make", purpose: "runs the generated Makefile" },
+  openocd: { candidates: ["openocd"], debianPackage: "openocd", purpose: "drives JTAG adapters to load images through a core's debug module (phase3 flash)" },
+  openfpgaloader: { candidates: ["openFPGALoader"], debianPackage: "openfpgaloader", purpose: "writes images into FPGA boards' SPI flash (phase3 flash)" },
+  stty: { candidates: ["stty"], debianPackage: "coreutils", purpose: "sets a serial port's baud rate and raw mode for the serial boot protocols (phase3 flash)" },
+  python3: { candidates: ["python3"], debianPackage: "python3-minimal", purpose: "gives the serial flashing tests a pseudo-terminal (Node has none)" },
 };
 
 /** Where set-up runs `xpm install` for xpack.json, and where xpm links the binaries. */

@@ -4,6 +4,7 @@
  * Adding a board is adding one of these. Every address comes from the SoC's
  * published memory map, named in the profile's `source`.
  */
+import type { FlashFlow } from "./flash.ts";
 
 /** ISA extensions Phase3 cares about (lower case, as in `riscv,isa`). */
 export type Extension = "m" | "a" | "c" | "f" | "d" | "h" | "zicsr" | "zifencei" | "sstc" | "smaia" | "ssaia";
@@ -12,6 +13,12 @@ export type Extension = "m" | "a" | "c" | "f" | "d" | "h" | "zicsr" | "zifencei"
 export type DeviceKind =
   | "ns16550" // 16550-compatible UART
   | "sifive-uart" // SiFive UART (E300, FU540)
+  | "shakti-uart" // Shakti SoC UART
+  | "neorv32-uart" // NEORV32 UART0/UART1
+  | "litex-uart" // LiteX UART behind CSRs (rxtx, txfull, rxempty, events)
+  | "litex-timer" // LiteX timer0 behind CSRs (load, reload, en, value, events)
+  | "vexriscv-intc" // VexRiscv's interrupt controller: custom CSRs 0xBC0 (mask) and 0xFC0 (pending), no MMIO
+  | "neorv32-xirq" // NEORV32 external interrupt controller, feeding a fast interrupt line
   | "plic" // platform-level interrupt controller
   | "clint" // core-local interruptor (mtime, mtimecmp, msip)
   | "aplic" // AIA advanced PLIC, the supervisor-level domain the firmware drives
@@ -59,6 +66,13 @@ export interface EmulatorProfile {
   machineProps?: readonly string[];
 }
 
+export interface PmpProfile {
+  /** Number of pmpaddr/pmpcfg entries the hart implements. */
+  entries: number;
+  /** Smallest region a single entry can protect, in bytes (4 means any word-aligned range). */
+  granularity: number;
+}
+
 export interface BoardProfile<DeviceName extends string = string> {
   readonly kind: "board";
   /** Stable name, used on the command line (`--board qemu-virt`). */
@@ -77,7 +91,13 @@ export interface BoardProfile<DeviceName extends string = string> {
   harts: number;
   memory: {
     ram: MemoryRange;
+    /** Memory-mapped flash, where the board has it. */
     flash?: MemoryRange;
+    /**
+     * Where code is loaded and runs when that is not RAM: execute-in-place
+     * flash (E300) or a separate instruction memory (NEORV32's IMEM).
+     */
+    code?: MemoryRange;
     /** Parts of RAM that something else owns at run time. */
     reserved?: readonly ReservedRange[];
   };
@@ -94,6 +114,14 @@ export interface BoardProfile<DeviceName extends string = string> {
   /** Where the reset vector jumps: the firmware is linked here. */
   resetVector: number;
   emulator?: EmulatorProfile;
+  /** Physical memory protection, for microkernel mode: how many entries, and their smallest region in bytes. */
+  pmp?: PmpProfile;
+  /**
+   * How an image is written to the board, in order of preference: the first
+   * is what `phase3 flash` uses unless `--board <name>:<flow>` picks another.
+   * A board without flows (a QEMU machine) is run, not flashed.
+   */
+  flash?: readonly FlashFlow[];
   /** The options the board's builder was called with, for locating problems. */
   options?: object;
   /** Problems the builder found in its options; the validator reports them. */
