@@ -53,7 +53,7 @@ describe("board profiles", () => {
     expect(b.memory.flash?.base).toBe(0x2000_0000);
     expect(b.resetVector).toBe(0x2040_0000);
     expect(b.devices.uart0).toMatchObject({ kind: "sifive-uart", base: 0x1001_3000, irqs: [3] });
-    expect(b.devices.clint.base).toBe(0x0200_0000);
+    expect(b.devices.clint?.base).toBe(0x0200_0000);
     expect(b.pmp).toEqual({ entries: 8, granularity: 4 });
     expect(b.emulator).toEqual({ system: "riscv32", machine: "sifive_e" });
     expect(b.flash?.[0]).toMatchObject({ kind: "openfpgaloader", board: "arty", offset: 0x40_0000, address: 0x2040_0000 });
@@ -64,7 +64,7 @@ describe("board profiles", () => {
     expect(b.isa.xlen).toBe(64);
     expect(b.isa.extensions).not.toContain("h");
     expect(b.devices.uart0).toMatchObject({ kind: "shakti-uart", base: 0x1_1300 });
-    expect(b.devices.plic.base).toBe(0x0c00_0000);
+    expect(b.devices.plic?.base).toBe(0x0c00_0000);
     expect(b.memory.ram).toEqual({ base: 0x8000_0000, size: 256 * 1024 * 1024 });
     expect(b.emulator?.machine).toBe("shakti_c");
     expect(boards.shaktiCArty({ ram: "1G" }).problems).toEqual([{ option: "ram", message: "ram must be more than 0 and at most 256M (the Arty A7-100T's DDR3), not 1G" }]);
@@ -75,8 +75,8 @@ describe("board profiles", () => {
     expect(b.isa.extensions).toContain("h");
     expect(b.isa.extensions).not.toContain("sstc");
     expect(b.devices.uart0).toMatchObject({ kind: "ns16550", base: 0x1000_0000, regShift: 2, clockHz: 50_000_000, irqs: [1] });
-    expect(b.devices.plic.base).toBe(0x0c00_0000);
-    expect(b.devices.clint.base).toBe(0x0200_0000);
+    expect(b.devices.plic?.base).toBe(0x0c00_0000);
+    expect(b.devices.clint?.base).toBe(0x0200_0000);
     expect(b.memory.ram).toEqual({ base: 0x8000_0000, size: 0x4000_0000 });
     expect(b.emulator).toBeUndefined();
     expect(b.flash?.map((f) => `${f.name}:${f.kind}`)).toEqual(["uart:cva6-uart", "jtag:openocd-gdb"]);
@@ -87,7 +87,7 @@ describe("board profiles", () => {
     expect(b.emulator).toBeUndefined();
     expect(b.memory.code).toEqual({ base: 0, size: 32 * 1024 });
     expect(b.memory.ram).toEqual({ base: 0x8000_0000, size: 16 * 1024 });
-    expect(b.devices.uart0.base).toBe(0xfff5_0000);
+    expect(b.devices.uart0?.base).toBe(0xfff5_0000);
     expect(b.pmp?.entries).toBe(4);
     expect(boards.neorv32({ imem: "24K" }).problems).toEqual([{ option: "imem", message: "imem must be a power of two from 4 bytes to 2G (NEORV32 decodes it that way), not 24K" }]);
   });
@@ -97,7 +97,7 @@ describe("board profiles", () => {
     expect(b.emulator).toBeUndefined();
     expect(b.memory.ram.base).toBe(0x4000_0000);
     expect(b.devices.uart0).toMatchObject({ kind: "litex-uart", base: 0xf000_2000 });
-    expect(b.devices.timer0.base).toBe(0xf000_2800);
+    expect(b.devices.timer0?.base).toBe(0xf000_2800);
     expect(boards.litexVexRiscvArty({ uartBase: 0x1234 }).problems?.[0].option).toBe("uartBase");
   });
 });
