@@ -28,9 +28,10 @@ OUT := out
 FW  := $(P3_FIRMWARE)
 
 # Reproducible: no absolute paths in debug info, no timestamps, sorted inputs.
+OPT ?= -O2
 COMMON_FLAGS := -march=$(P3_MARCH) -mabi=$(P3_MABI) -mcmodel=medany \
     -ffreestanding -fno-common -ffunction-sections -fdata-sections \
-    -g -Os -Wall -Wextra -MMD -MP \
+    -g $(OPT) -Wall -Wextra -MMD -MP \
     -fdebug-prefix-map=$(CURDIR)=. -ffile-prefix-map=$(CURDIR)=.
 
 # The hypervisor never uses gp: it holds the guest's value on the fast path.
@@ -38,7 +39,11 @@ COMMON_FLAGS := -march=$(P3_MARCH) -mabi=$(P3_MABI) -mcmodel=medany \
 HV_FLAGS := $(COMMON_FLAGS) -Werror -Wno-type-limits -mno-relax \
     -Iinclude -I$(FW) -I$(FW)/core -I$(FW)/arch/riscv -I$(FW)/arch/riscv/include
 APP_FLAGS := $(COMMON_FLAGS) -Iinclude -I$(FW) -I$(FW)/lib/include -I$(FW)/arch/riscv/include
-LD_FLAGS := -nostdlib -static -Wl,--build-id=none -Wl,--gc-sections -Wl,--no-warn-rwx-segments
+# Links name the ISA as the toolchain's multilibs do (rv64imac, not
+# rv64imac_zicsr_zifencei): otherwise gcc picks its default libgcc, built for
+# another ABI.
+LINK_ARCH := -march=$(firstword $(subst _, ,$(P3_MARCH))) -mabi=$(P3_MABI)
+LD_FLAGS := $(LINK_ARCH) -nostdlib -static -Wl,--build-id=none -Wl,--gc-sections -Wl,--no-warn-rwx-segments
 
 CORE_SOURCES := core/boot.c core/channel.c core/console.c core/hypercall.c core/irq.c \
     core/partition.c core/sched.c core/vuart.c core/wait.c common/format.c common/string.c

@@ -200,12 +200,6 @@ int channel_recv_release(struct partition *p, unsigned source)
     return error;
 }
 
-int channel_has_message(unsigned id)
-{
-    const struct channel *ch = &p3_channels[id];
-    return __atomic_load_n(&ch->head, __ATOMIC_ACQUIRE) != __atomic_load_n(&ch->tail, __ATOMIC_ACQUIRE);
-}
-
 void channel_reset_end(unsigned id, unsigned partition)
 {
     const struct channel_config *c = &p3_channel_configs[id];

@@ -75,10 +75,14 @@ P3_HYPERCALL(wait)
     uint64_t ns = P3_ARG64(deadline);
     uint64_t when = ns == UINT64_MAX ? NO_DEADLINE : ns_to_ticks(ns);
     if (!ready && arch_time_now() < when) {
-        sched_block(self, WAIT_SOURCES, (uint32_t)mask, when);
-        return ok(0);   /* not seen: the caller's registers are written when the wait ends */
+        /* blocked by hypercall_block() once the trap path saved everything;
+         * the result is written when the wait ends */
+        self->wait_mask = (uint32_t)mask;
+        self->wait_deadline = when;
+        return status(P3_BLOCK_MARKER);
     }
-    __atomic_fetch_and(&p->notified, ~ready, __ATOMIC_ACQ_REL);
+    if (ready)
+        __atomic_fetch_and(&p->notified, ~ready, __ATOMIC_ACQ_REL);
     return ok(ready);
 }
 
@@ -143,6 +147,15 @@ P3_HYPERCALL(recv_peek)
 P3_HYPERCALL(recv_release)
 {
     return status(channel_recv_release(self->partition, (unsigned)ch));
+}
+
+struct vcpu *hypercall_block(struct vcpu *v)
+{
+    struct hart *h = hart_get(v->config->hart);
+
+    h->in_guest = 0;
+    sched_block(v, WAIT_SOURCES, v->wait_mask, v->wait_deadline);
+    return sched_next(h);
 }
 
 struct p3_ret hypercall_dispatch(struct vcpu *v, unsigned long fid, const unsigned long *args)

@@ -7,6 +7,12 @@
 #ifndef CORE_HYPERCALL_H
 #define CORE_HYPERCALL_H
 
+/* What a fast handler returns (as the error) when the call must block: the
+ * trap path then saves every register and blocks the vCPU (trap.S). Never
+ * seen by a partition. */
+#define P3_BLOCK_MARKER (-4096)
+
+#ifndef __ASSEMBLER__
 #include <p3_hypercalls.h>
 
 struct vcpu;
@@ -15,4 +21,9 @@ struct vcpu;
  * register of the caller is saved, so the handler may switch vCPUs). */
 struct p3_ret hypercall_dispatch(struct vcpu *v, unsigned long fid, const unsigned long *args);
 
+/* The caller of a call that returned P3_BLOCK_MARKER, its registers saved:
+ * blocks it and returns the vCPU to run. */
+struct vcpu *hypercall_block(struct vcpu *v);
+
+#endif /* __ASSEMBLER__ */
 #endif /* CORE_HYPERCALL_H */

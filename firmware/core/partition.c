@@ -21,6 +21,12 @@
 struct partition partitions[P3_NUM_PARTITIONS];
 struct vcpu p3_vcpus[P3_NUM_VCPUS];
 static unsigned partitions_running;
+static unsigned restarts_pending;
+
+int partitions_restarting(void)
+{
+    return __atomic_load_n(&restarts_pending, __ATOMIC_ACQUIRE) != 0;
+}
 
 /* vCPU 0 starts at the entry point; the others wait for SBI HSM. */
 static void reset_vcpus(struct partition *p, uint64_t now)
@@ -96,6 +102,7 @@ void partition_exit(struct partition *p, int code)
 
 void partition_restart(struct partition *p)
 {
+    __atomic_fetch_add(&restarts_pending, 1, __ATOMIC_ACQ_REL);
     p->state = PARTITION_RESTARTING;
     stop_vcpus(p, VCPU_OFF);
 }
@@ -127,6 +134,7 @@ void partitions_finish_restarts(struct hart *h)
         p->line.len = 0;
         reset_vcpus(p, arch_time_now());
         p->state = PARTITION_RUNNING;
+        __atomic_fetch_sub(&restarts_pending, 1, __ATOMIC_ACQ_REL);
         log_line("partition %s restarted (%u of %u)", c->name, p->restarts, c->max_restarts);
         sched_kick(first);
     }

@@ -68,6 +68,7 @@ struct partition_config {
     const struct mem_range *ranges;
     unsigned nsources;
     const struct source_config *sources;
+    uint32_t data_sources;      /* the sources ready by state, not by event: receive ends, console input */
     enum fault_policy on_fault;
     unsigned max_restarts;
     uint64_t watchdog;          /* ticks; 0 when none */
@@ -125,6 +126,8 @@ void partition_exit(struct partition *p, int code);
 void partition_restart(struct partition *p);
 /* Completes restarts whose vCPUs have all left their harts. */
 void partitions_finish_restarts(struct hart *h);
+/* Whether any partition is waiting to finish a restart. */
+int partitions_restarting(void);
 /* Applies the partition's fault policy after reporting the fault. `v` may be
  * 0 for faults that are not a vCPU's (a watchdog expiry). */
 void partition_fault(struct partition *p, struct vcpu *v, const struct fault *f);

@@ -15,32 +15,11 @@
 #include "sched_layout.h"
 #include "wait.h"
 
-/* A hart's stack with its scheduling state on top: sp starts at &hart
- * (arch/riscv/hs_entry.S computes it from the sizes in sched_layout.h). */
-struct hart_area {
-    unsigned char stack[P3_HART_STACK_SIZE];
-    union {
-        struct hart hart;
-        unsigned char reserve[HART_STATE_SIZE];
-    };
-} __attribute__((aligned(16)));
-
 _Static_assert(sizeof(struct hart) <= HART_STATE_SIZE, "struct hart outgrew HART_STATE_SIZE");
 _Static_assert(sizeof(struct hart_area) == HART_AREA_SIZE, "hart area layout must match sched_layout.h");
 
 struct hart_area hart_areas[P3_NUM_HARTS];
 static uint64_t epoch;
-
-struct hart *hart_get(unsigned id)
-{
-    return &hart_areas[id].hart;
-}
-
-struct hart *hart_self(void)
-{
-    uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
-    return hart_get((unsigned)((sp - (uintptr_t)hart_areas) / sizeof(struct hart_area)));
-}
 
 void sched_set_epoch(uint64_t ticks)
 {
@@ -170,6 +149,8 @@ static int charge(struct hart *h, uint64_t now)
 
 static void check_health(struct hart *h, uint64_t now)
 {
+    if (!h->keeps_health)
+        return;
     if (!charge(h, now)) {
         struct fault f = { .what = "budget overrun", .pc = h->current->regs.x[0] };
         partition_fault(h->current->partition, h->current, &f);
@@ -205,11 +186,14 @@ static void program_timer(struct hart *h, uint64_t now)
         struct vcpu *v = vcpu_at(h, i);
         if (v->state == VCPU_BLOCKED && v->wait_deadline < next)
             next = v->wait_deadline;
-        if (v->config->index == 0 && v->partition->config->watchdog && v->partition->state == PARTITION_RUNNING &&
-            v->partition->watchdog_deadline < next)
+        if (h->keeps_health && v->config->index == 0 && v->partition->config->watchdog &&
+            v->partition->state == PARTITION_RUNNING && v->partition->watchdog_deadline < next)
             next = v->partition->watchdog_deadline;
     }
-    arch_timer_set(next);
+    if (next != h->timer) {       /* a CSR write costs more than the comparison */
+        h->timer = next;
+        arch_timer_set(next);
+    }
 }
 
 /* --- choosing ---------------------------------------------------------- */
@@ -247,9 +231,11 @@ static void dispatch(struct hart *h, struct vcpu *next, uint64_t now)
 struct vcpu *sched_next(struct hart *h)
 {
     for (;;) {
+        unsigned kicks = h->kicks;
         uint64_t now = arch_time_now();
         check_health(h, now);
-        partitions_finish_restarts(h);
+        if (partitions_restarting())
+            partitions_finish_restarts(h);
         finish_waits(h, now);
         struct vcpu *next = choose(h, now);
         if (next) {
@@ -263,8 +249,9 @@ struct vcpu *sched_next(struct hart *h)
         program_timer(h, now);
         h->idle = 1;
         __atomic_thread_fence(__ATOMIC_SEQ_CST);
-        /* a waker that saw idle == 0 did not send an IPI: look once more */
-        if (!wait_any_ready(h->config->vcpus, h->config->nvcpus))
+        /* a waker that came after the look above but saw idle == 0 sent no
+         * IPI; it did bump kicks, so look again instead of sleeping */
+        if (h->kicks == kicks)
             arch_wait_for_interrupt();
         h->idle = 0;
         arch_service_interrupts(h);
@@ -299,7 +286,7 @@ void sched_kick(struct vcpu *v)
 {
     struct hart *h = hart_get(v->config->hart);
 
-    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    __atomic_fetch_add(&h->kicks, 1, __ATOMIC_SEQ_CST);
     if (h != hart_self() && needs_kick(h, v))
         arch_send_ipi(h->id);
 }
@@ -331,6 +318,10 @@ void sched_start(unsigned hart_id)
     h->next = h->config->nvcpus ? h->config->nvcpus - 1 : 0;
     h->current = 0;
     h->turn_end = 0;
+    for (unsigned i = 0; i < h->config->nvcpus; i++) {
+        const struct partition_config *c = vcpu_at(h, i)->partition->config;
+        h->keeps_health |= c->watchdog || c->budget;
+    }
     if (h->config->nvcpus == 0)
         arch_halt_hart();
     arch_vcpu_enter(sched_next(h));

@@ -8,6 +8,8 @@
 #define CORE_SCHED_H
 
 #include <stdint.h>
+#include <p3_config.h>
+#include "sched_layout.h"
 #include "vcpu.h"
 
 enum sched_policy {
@@ -43,6 +45,9 @@ struct hart {
     unsigned id;
     const struct hart_config *config;
     volatile int idle;           /* in wfi: a waker must send an IPI */
+    volatile unsigned kicks;     /* bumped by every waker: the idle loop re-checks when it moved */
+    int keeps_health;            /* some vCPU here has a watchdog or a budget */
+    uint64_t timer;              /* what the timer is set to */
     volatile int in_guest;       /* current's registers are live (it runs, or is in a fast call) */
     unsigned next;               /* round robin: position in config->vcpus */
     uint64_t turn_end;           /* end of the current turn or window */
@@ -52,9 +57,29 @@ struct hart {
 
 extern const struct hart_config p3_hart_configs[];
 
-struct hart *hart_get(unsigned id);
+/* A hart's stack with its scheduling state on top: sp starts at &hart
+ * (arch/riscv/hs_entry.S computes it from the sizes in sched_layout.h). */
+struct hart_area {
+    unsigned char stack[P3_HART_STACK_SIZE];
+    union {
+        struct hart hart;
+        unsigned char reserve[HART_STATE_SIZE];
+    };
+} __attribute__((aligned(16)));
+
+extern struct hart_area hart_areas[];
+
+static inline struct hart *hart_get(unsigned id)
+{
+    return &hart_areas[id].hart;
+}
+
 /* The hart this code runs on (found from the stack pointer). */
-struct hart *hart_self(void);
+static inline struct hart *hart_self(void)
+{
+    uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+    return hart_get((unsigned)((sp - (uintptr_t)hart_areas) / sizeof(struct hart_area)));
+}
 
 /* The time every hart's frame is counted from: set once by the boot hart. */
 void sched_set_epoch(uint64_t ticks);

@@ -7,7 +7,7 @@
 
 #include <p3_config.h>
 
-#define HART_STATE_SIZE 64
+#define HART_STATE_SIZE 128
 #define HART_AREA_SIZE (P3_HART_STACK_SIZE + HART_STATE_SIZE)
 
 #endif /* CORE_SCHED_LAYOUT_H */

@@ -19,9 +19,6 @@ uint32_t wait_ready_sources(struct partition *p, uint32_t mask);
  * a guest's wfi an interrupt is pending); returns whether it did. */
 int wait_try_finish(struct vcpu *v, uint64_t now);
 
-/* Whether any blocked vCPU among these ids could finish its wait now. */
-int wait_any_ready(const uint16_t *vcpus, unsigned count);
-
 /* Marks sources of `p` as notified / interrupt-pending, and wakes it. */
 void wait_notify(struct partition *p, uint32_t sources);
 void wait_raise_irq(struct partition *p, uint32_t sources);

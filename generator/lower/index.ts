@@ -104,6 +104,7 @@ function lowerPartition(system: System, plan: MemoryPlan, placement: PartitionPl
     ramSize: hex(placement.size),
     ranges: placement.mappings.map((m) => ({ guest: hex(m.guest), host: hex(m.host), size: hex(m.size), perms: m.perms.split("").map((c) => `PERM_${c.toUpperCase()}`).join(" | "), what: m.what })),
     sources: sourcesOf(system, placement.name),
+    dataSources: hex(sourcesOf(system, placement.name).filter((s) => s.kind === "SOURCE_CHANNEL_RX" || s.kind === "SOURCE_CONSOLE").reduce((m, s) => m | (1 << s.id), 0) >>> 0),
     shared: Object.entries(system.shared ?? {})
       .filter(([, region]) => (region.access as Record<string, string | undefined>)[placement.name] !== undefined)
       .map(([name, region], k) => {

@@ -66,6 +66,8 @@ export interface PartitionModel {
   ramSize: string;
   ranges: RangeModel[];
   sources: SourceModel[];
+  /** Bit mask of the sources whose readiness is a state (receive ends, console input). */
+  dataSources: string;
   shared: SharedModel[];
   /** More constants for its header: channel sizes. */
   constants: Define[];

@@ -11,7 +11,8 @@
  *
  * From this file the generator writes the guest-side C stubs, the hypervisor's
  * dispatch table and docs/api.md. Tags: `@fid n` (stable function id), `@fast`
- * (served on the short trap path: never blocks, never switches partitions),
+ * (served on the short trap path: never switches partitions; a fast call
+ * that must block falls back to the full save),
  * `@noreturn`.
  */
 import type { Address, InBytes, OutBytes, OutSize, Result, i32, u32, u64, usize } from "./types.ts";
@@ -103,6 +104,7 @@ export interface Hypercalls {
    * it; a sending channel after the receiver notified it; an interrupt while
    * it is pending. The hart runs other partitions meanwhile.
    * @fid 6
+   * @fast
    */
   wait(mask: u32, deadline: u64): Result<u32>;
 

@@ -12,6 +12,10 @@
  * guest's sp. The handler gets a0-a4 and the vCPU in a5, and returns the
  * error and value in a0 and a1.
  *
+ * A fast handler that finds it must block (p3_wait with nothing ready)
+ * returns P3_BLOCK_MARKER: then the registers the ABI keeps are saved after
+ * all, and hypercall_block() puts the vCPU to sleep.
+ *
  * Slow path: everything else saves all registers and calls hs_trap_handler(),
  * which returns the vCPU to resume (perhaps another one).
  */
@@ -19,6 +23,7 @@
 #include <p3_abi.h>
 #include <arch/csr.h>
 #include <arch/regs.h>
+#include "hypercall.h"
 
     .section .text
     .align 2
@@ -45,6 +50,8 @@ hs_trap_entry:
     mv      a5, sp                      /* the vCPU */
     LOAD    sp, REG_HART_SP(sp)         /* this hart's stack; struct hart on top */
     jalr    t1
+    li      t0, P3_BLOCK_MARKER
+    beq     a0, t0, fast_block
     csrr    t0, CSR_SEPC
     addi    t0, t0, 4                   /* past the ecall */
     csrw    CSR_SEPC, t0
@@ -52,6 +59,36 @@ hs_trap_entry:
     LOAD    sp, REG_SP(t1)
     csrw    CSR_SSCRATCH, t1
     sret
+
+/* A fast call must block: sp is the hart's stack, the guest's sp is saved,
+ * its callee-saved registers are still in place (the rest the ABI lets go). */
+fast_block:
+    LOAD    t1, 0(sp)                   /* hart->current */
+    csrr    t0, CSR_SEPC
+    addi    t0, t0, 4
+    STORE   t0, REG_PC(t1)
+    STORE   ra, REG_X(1)(t1)
+    STORE   gp, REG_X(3)(t1)
+    STORE   tp, REG_X(4)(t1)
+    STORE   s0, REG_X(8)(t1)
+    STORE   s1, REG_X(9)(t1)
+    STORE   s2, REG_X(18)(t1)
+    STORE   s3, REG_X(19)(t1)
+    STORE   s4, REG_X(20)(t1)
+    STORE   s5, REG_X(21)(t1)
+    STORE   s6, REG_X(22)(t1)
+    STORE   s7, REG_X(23)(t1)
+    STORE   s8, REG_X(24)(t1)
+    STORE   s9, REG_X(25)(t1)
+    STORE   s10, REG_X(26)(t1)
+    STORE   s11, REG_X(27)(t1)
+    csrr    t0, CSR_SSTATUS
+    STORE   t0, REG_STATUS(t1)
+    csrr    t0, CSR_HSTATUS
+    STORE   t0, REG_HSTATUS(t1)
+    mv      a0, t1
+    call    hypercall_block             /* returns the vCPU to resume in a0 */
+    j       arch_vcpu_enter
 
 slow_path:
     STORE   ra, REG_X(1)(sp)

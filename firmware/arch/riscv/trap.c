@@ -90,8 +90,10 @@ static void guest_ecall(struct vcpu *v, unsigned long cause)
         error = r.error;
         value = r.value;
     }
-    /* a call that stopped or restarted its caller has nothing to return */
-    if (v->state == VCPU_RUNNABLE || v->state == VCPU_BLOCKED)
+    if (error == P3_BLOCK_MARKER)
+        sched_block(v, WAIT_SOURCES, v->wait_mask, v->wait_deadline);
+    /* a call that stopped, blocked or restarted its caller has nothing to return yet */
+    else if (v->state == VCPU_RUNNABLE)
         arch_vcpu_set_result(v, error, value);
 }
 
