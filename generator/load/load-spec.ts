@@ -15,6 +15,7 @@
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import { SourceMap } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -99,13 +100,12 @@ async function parsedAlone(file: string, source: string): Promise<SourceFile> {
 async function sourceFileOf(file: string, source: string): Promise<SourceFile> {
   const { project: p } = await typeProject();
   const existing = p.getSourceFile(file);
-  if (existing) {
-    if (existing.getFullText() !== source) existing.replaceWithText(source);
-    return existing;
-  }
-  const added = p.createSourceFile(file, source, { overwrite: true });
+  if (existing && existing.getFullText() !== source) existing.replaceWithText(source);
+  const root = existing ?? p.createSourceFile(file, source, { overwrite: true });
+  // The user's other files may have changed since this project read them.
+  for (const other of userSourceFiles(root)) if (other !== root) other.refreshFromFileSystemSync();
   p.resolveSourceFileDependencies();
-  return added;
+  return root;
 }
 
 function located(rule: string, file: string, message: string, line = 0, column = 0, length = 1): Located {
@@ -191,6 +191,24 @@ async function bundle(file: string): Promise<Bundled> {
   }
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Where in the spec a throw happened: its first stack frame in the spec file,
+ * as Node maps it, or else its first frame in the bundle mapped through the
+ * bundle's own source map (for hosts whose stack traces skip source maps).
+ */
+function throwSite(file: string, bundled: { code: string; outfile: string }, stack: string): { line: number; column: number } | undefined {
+  const direct = new RegExp(`${escapeRegExp(file)}:(\\d+):(\\d+)`).exec(stack);
+  if (direct) return { line: Number(direct[1]), column: Number(direct[2]) };
+  const inBundle = new RegExp(`${escapeRegExp(path.basename(bundled.outfile))}(?:\\?[^:]*)?:(\\d+):(\\d+)`).exec(stack);
+  const map = /sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/.exec(bundled.code);
+  if (!inBundle || !map) return undefined;
+  const entry = new SourceMap(JSON.parse(Buffer.from(map[1], "base64").toString("utf8"))).findEntry(Number(inBundle[1]) - 1, Number(inBundle[2]) - 1);
+  if (!("originalSource" in entry) || path.resolve(path.dirname(bundled.outfile), entry.originalSource) !== file) return undefined;
+  return { line: entry.originalLine + 1, column: entry.originalColumn + 1 };
+}
+
 /** Evaluates a bundle and takes its default export. */
 async function evaluate(file: string, bundled: { code: string; outfile: string }): Promise<{ ok: true; value: unknown } | { ok: false; problems: Located[] }> {
   try {
@@ -203,8 +221,8 @@ async function evaluate(file: string, bundled: { code: string; outfile: string }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const stack = error instanceof Error ? (error.stack ?? "") : "";
-    const frame = new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:(\\d+):(\\d+)`).exec(stack);
-    return { ok: false, problems: [located("spec-load-failed", file, `the spec threw while loading: ${message}`, frame ? Number(frame[1]) : 0, frame ? Number(frame[2]) : 0)] };
+    const at = throwSite(file, bundled, stack);
+    return { ok: false, problems: [located("spec-load-failed", file, `the spec threw while loading: ${message}`, at?.line ?? 0, at?.column ?? 0)] };
   } finally {
     fs.rmSync(bundled.outfile, { force: true });
   }
