@@ -10,6 +10,7 @@ import { PHASE3_ROOT, type LoadOptions } from "./load/load-spec.ts";
 import { lower } from "./lower/index.ts";
 import type { Model } from "./lower/model.ts";
 import { render } from "./render/index.ts";
+import { renderReport, reportToWrite } from "./report/report.ts";
 import { writeTree, type WriteResult } from "./write/index.ts";
 
 export const FIRMWARE_DIR = path.join(PHASE3_ROOT, "firmware");
@@ -29,6 +30,7 @@ export async function generate(specFile: string, outDir = defaultOutDir(specFile
     firmwareDir: FIRMWARE_DIR,
   });
   const files = render(model);
+  files.set("report.txt", reportToWrite(absoluteOut, renderReport(checked.spec.system, checked.plan, model.banner)));
   const write = writeTree(absoluteOut, files);
   return { ...checked, model, files, outDir: absoluteOut, write };
 }
