@@ -20,7 +20,9 @@ export type DeviceKind =
   | "virtio-mmio"
   | "memory"; // plain RAM/ROM that can be granted as a device window
 
+/** A device on the board: its MMIO window and its interrupt lines. */
 export interface DeviceProfile {
+  /** What the device is, so that the firmware knows which driver serves it. */
   kind: DeviceKind;
   /** Physical base address of the MMIO window. */
   base: number;
@@ -34,13 +36,17 @@ export interface DeviceProfile {
   clockHz?: number;
 }
 
+/** A range of physical addresses. */
 export interface MemoryRange {
+  /** First address. */
   base: number;
+  /** Size in bytes. */
   size: number;
 }
 
 /** A part of RAM the firmware must not use, and why. */
 export interface ReservedRange extends MemoryRange {
+  /** Who owns it and why, for messages and the report. */
   reason: string;
 }
 
@@ -48,13 +54,17 @@ export interface ReservedRange extends MemoryRange {
 export interface EmulatorProfile {
   /** qemu-system-<system> */
   system: "riscv64" | "riscv32";
+  /** -machine, e.g. "virt". */
   machine: string;
+  /** -cpu, e.g. "rv64,h=false". Default: QEMU's for the machine. */
   cpu?: string;
   /** Extra -machine properties, e.g. "aia=aplic-imsic". */
   machineProps?: readonly string[];
 }
 
+/** Everything Phase3 needs to know about a SoC; `DeviceName` is the union of its device names. */
 export interface BoardProfile<DeviceName extends string = string> {
+  /** Marks the value as a board profile. */
   readonly kind: "board";
   /** Stable name, used on the command line (`--board qemu-virt`). */
   name: string;
@@ -62,31 +72,43 @@ export interface BoardProfile<DeviceName extends string = string> {
   description: string;
   /** Where the memory map comes from. */
   source: string;
+  /** The harts' instruction set. */
   isa: {
+    /** Register width in bits. */
     xlen: 32 | 64;
     /** The -march the firmware is compiled for. */
     march: string;
+    /** The -mabi the firmware is compiled for. */
     mabi: string;
+    /** The extensions the harts have; "h" decides hypervisor mode. */
     extensions: readonly Extension[];
   };
+  /** Number of harts (hardware threads), numbered from 0. */
   harts: number;
+  /** Where RAM and flash are. */
   memory: {
+    /** Main RAM: the firmware, partitions, shared regions and page tables live here. */
     ram: MemoryRange;
+    /** Flash the image is written to, on boards that boot from it. */
     flash?: MemoryRange;
     /** Parts of RAM that something else owns at run time. */
     reserved?: readonly ReservedRange[];
   };
   /** Timebase of the `time` CSR / mtime, in Hz. */
   timebaseHz: number;
+  /** Every device, by the name a partition's `devices` list uses. */
   devices: { readonly [K in DeviceName]: DeviceProfile };
   /** Device the firmware prints on. */
   console: DeviceName;
   /** Interrupt controller, timer and run-exit devices. */
   interruptController: DeviceName;
+  /** Timer and inter-processor interrupts (the CLINT on most boards). */
   timer: DeviceName;
+  /** A device whose write ends a run with a status (QEMU's test finisher); none on real boards. */
   exitDevice?: DeviceName;
   /** Where the reset vector jumps: the firmware is linked here. */
   resetVector: number;
+  /** How QEMU models the board, when it does. */
   emulator?: EmulatorProfile;
   /** The options the board's builder was called with, for locating problems. */
   options?: object;
@@ -96,7 +118,9 @@ export interface BoardProfile<DeviceName extends string = string> {
 
 /** An option of a board builder that is wrong, found while building the profile. */
 export interface BoardProblem {
+  /** The option's name, e.g. "harts". */
   option: string;
+  /** What is wrong with it, for the validator's message. */
   message: string;
 }
 

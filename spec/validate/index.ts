@@ -25,11 +25,23 @@ import { shapeRules } from "./shape.ts";
 import { sharedRules } from "./shared.ts";
 import { boardOf } from "./values.ts";
 
-/** Rules about values and references, then rules about how everything fits in memory. */
-const stages: Rule[][] = [
-  [...shapeRules, ...boardRules, ...nameRules, ...partitionRules, ...imageRules, ...channelRules, ...sharedRules, ...deviceRules, ...scheduleRules, ...limitRules],
-  layoutRules,
+/** The rules by topic, in the order they run: for the docs' rule catalogue. */
+export const ruleGroups: readonly { topic: string; rules: readonly Rule[] }[] = [
+  { topic: "Shape", rules: shapeRules },
+  { topic: "Board and mode", rules: boardRules },
+  { topic: "Names", rules: nameRules },
+  { topic: "Partitions", rules: partitionRules },
+  { topic: "Apps and guest images", rules: imageRules },
+  { topic: "Channels", rules: channelRules },
+  { topic: "Shared regions", rules: sharedRules },
+  { topic: "Devices", rules: deviceRules },
+  { topic: "Schedule", rules: scheduleRules },
+  { topic: "Limits", rules: limitRules },
+  { topic: "Memory layout (run when every rule above passes)", rules: layoutRules },
 ];
+
+/** Rules about values and references, then rules about how everything fits in memory. */
+const stages: Rule[][] = [ruleGroups.slice(0, -1).flatMap((g) => g.rules), layoutRules];
 
 export const rules: readonly Rule[] = stages.flat();
 
