@@ -9,5 +9,5 @@ export const boards = {
 };
 
 export type { BoardProfile, DeviceProfile, DeviceKind, Extension, MemoryRange, EmulatorProfile, BoardProblem } from "./profile.ts";
-export { isBoardProfile } from "./profile.ts";
+export { isBoardProfile, DEVICE_KINDS, FIRMWARE_DRIVERS } from "./profile.ts";
 export type { QemuVirtOptions, QemuVirtDevice } from "./qemu-virt.ts";

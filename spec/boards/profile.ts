@@ -20,6 +20,30 @@ export type DeviceKind =
   | "virtio-mmio"
   | "memory"; // plain RAM/ROM that can be granted as a device window
 
+/** Every device kind, for checking a hand-made profile at run time. */
+export const DEVICE_KINDS: readonly DeviceKind[] = Object.keys({
+  ns16550: true,
+  "sifive-uart": true,
+  plic: true,
+  clint: true,
+  aplic: true,
+  "sifive-test": true,
+  "goldfish-rtc": true,
+  "virtio-mmio": true,
+  memory: true,
+} satisfies Record<DeviceKind, true>) as DeviceKind[];
+
+/**
+ * The device kinds the firmware has drivers for, by the role the board gives
+ * the device. A board whose console, timer or exit device is of another kind
+ * needs a driver first (firmware/platform).
+ */
+export const FIRMWARE_DRIVERS: { readonly [role in "console" | "timer" | "exitDevice"]: readonly DeviceKind[] } = {
+  console: ["ns16550"],
+  timer: ["clint"],
+  exitDevice: ["sifive-test"],
+};
+
 /** A device on the board: its MMIO window and its interrupt lines. */
 export interface DeviceProfile {
   /** What the device is, so that the firmware knows which driver serves it. */

@@ -1,7 +1,7 @@
 /** Rules about the board and the execution mode: its builder's options and the features the spec needs from it. */
-import { isBoardProfile } from "../boards/profile.ts";
+import { FIRMWARE_DRIVERS, isBoardProfile } from "../boards/profile.ts";
 import type { Rule, RuleContext } from "./rule.ts";
-import { entriesOf, field, isRecord, shown } from "./values.ts";
+import { entriesOf, field, isRecord, profileFlaw, shown } from "./values.ts";
 
 const hasH = (ctx: RuleContext) => ctx.board?.isa.extensions.includes("h") ?? true;
 
@@ -11,12 +11,32 @@ export const boardRules: Rule[] = [
     summary: "The board is a profile from `boards` and its options are valid.",
     *check({ system }) {
       const board = field(system, "board");
-      if (!isBoardProfile(board)) {
+      if (!isBoardProfile(board) || !isRecord(board)) {
         yield { path: ["board"], message: "board must be a board profile, e.g. boards.qemuVirt({ harts: 2, ram: \"256M\" })" };
         return;
       }
-      for (const problem of board.problems ?? []) {
-        yield { path: ["board", problem.option], message: problem.message };
+      const problems = Array.isArray(board.problems) ? board.problems : [];
+      for (const problem of problems) {
+        yield { path: ["board", String(field(problem, "option"))], message: String(field(problem, "message")) };
+      }
+      if (problems.length === 0) {
+        const flaw = profileFlaw(board);
+        if (flaw) yield { path: ["board"], message: `the board profile ${typeof board.name === "string" ? `"${board.name}" ` : ""}is malformed: ${flaw}` };
+      }
+    },
+  },
+  {
+    id: "board-unsupported",
+    summary: "The board's console, timer and exit device are of kinds the firmware has drivers for.",
+    *check({ board }) {
+      if (!board) return;
+      for (const [role, kinds] of Object.entries(FIRMWARE_DRIVERS) as [keyof typeof FIRMWARE_DRIVERS, readonly string[]][]) {
+        const name = board[role];
+        if (name === undefined) continue;
+        const kind = board.devices[name].kind;
+        if (!kinds.includes(kind)) {
+          yield { path: ["board"], message: `${board.name}'s ${role === "exitDevice" ? "exit device" : role} "${name}" is a ${kind}, which the firmware has no driver for (it drives ${kinds.join(", ")}); add one in firmware/platform first` };
+        }
       }
     },
   },

@@ -7,7 +7,7 @@
 import { PAGE_SIZE, alignUp } from "../layout.ts";
 import type { BoardProfile } from "../boards/profile.ts";
 import type { Rule } from "./rule.ts";
-import { deviceGrants, hex } from "./values.ts";
+import { deviceGrants, entriesOf, field, hex, shown } from "./values.ts";
 
 /** The devices the firmware drives and never grants, with what it uses each for. */
 export function firmwareDevices(board: BoardProfile): Map<string, string> {
@@ -45,6 +45,13 @@ export const deviceRules: Rule[] = [
     *check({ system, board }) {
       if (!board) return;
       const known = Object.keys(board.devices);
+      for (const [partition, p] of entriesOf(field(system, "partitions"))) {
+        const devices = field(p, "devices");
+        if (!Array.isArray(devices)) continue;
+        for (const [i, d] of devices.entries()) {
+          if (typeof d !== "string") yield { path: ["partitions", partition, "devices", i], message: `devices of "${partition}" must be device names such as "${known.find((k) => !firmwareDevices(board).has(k)) ?? known[0]}", not ${shown(d)}` };
+        }
+      }
       for (const g of deviceGrants(system)) {
         if (!Object.hasOwn(board.devices, g.device)) {
           yield { path: g.path, message: `${board.name} has no device "${g.device}"; it has ${known.map((d) => `"${d}"`).join(", ")}` };

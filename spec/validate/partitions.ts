@@ -57,6 +57,10 @@ export const partitionRules: Rule[] = [
       const range = harts === 1 ? "only hart 0" : `harts 0 to ${harts - 1}`;
       for (const [name, p] of partitionsOf(system)) {
         const hart = p.hart;
+        if (hart === undefined) {
+          yield { path: ["partitions", name], message: `partition "${name}" needs a hart to run on, e.g. hart: 0` };
+          continue;
+        }
         if (Array.isArray(hart) && hart.length === 0) {
           yield { path: ["partitions", name, "hart"], message: `partition "${name}" lists no harts; name at least one, e.g. hart: 0` };
           continue;
