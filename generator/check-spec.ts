@@ -11,6 +11,11 @@ import type { Located } from "./load/located.ts";
 export type Failed = { ok: false; problems: Located[]; source?: string };
 export type Checked = { ok: true; spec: LoadedSpec; plan: MemoryPlan };
 
+/** Problems in the order a person reads the file: by file, line and column (stable, so rule order breaks ties). */
+function inReadingOrder(problems: Located[]): Located[] {
+  return [...problems].sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
+}
+
 /** Validates a loaded system and locates each diagnostic in the spec. */
 async function validateLoaded(spec: LoadedSpec): Promise<Located[]> {
   const specDir = path.dirname(spec.file);
@@ -32,11 +37,11 @@ export async function checkSpec(specFile: string, options: LoadOptions = {}): Pr
     if (!loaded.partial) return loaded;
     const { spec, typeErrorSpans } = loaded.partial;
     const more = (await validateLoaded(spec)).filter((p) => !typeErrorSpans.some((s) => s.file === p.file && p.line >= s.from && p.line <= s.to));
-    return { ok: false, problems: [...loaded.problems, ...more], source: loaded.source };
+    return { ok: false, problems: inReadingOrder([...loaded.problems, ...more]), source: loaded.source };
   }
   const spec = loaded.spec;
   const problems = await validateLoaded(spec);
-  if (problems.length) return { ok: false, source: spec.source, problems };
+  if (problems.length) return { ok: false, source: spec.source, problems: inReadingOrder(problems) };
   const planned = planMemory(spec.system);
   if (!planned.ok) throw new Error("internal: the validator passed a system the memory plan rejects");
   return { ok: true, spec, plan: planned.plan };

@@ -26,7 +26,7 @@ export interface RuleContext {
 export interface Rule {
   /** Stable, kebab-case: tests, docs and users' notes refer to it. */
   id: string;
-  /** What the rule checks, in one line (docs and `phase3 check --rules`). */
+  /** What the rule checks, in one line, ending with a full stop (docs/dsl.md lists them). */
   summary: string;
   check(ctx: RuleContext): Iterable<Finding>;
 }
