@@ -100,7 +100,7 @@ describe("random specs", () => {
         expect(made.ok, made.output).toBe(true);
         expect(made.output).not.toMatch(/warning:/);
       }),
-      { numRuns: 6 },
+      { numRuns: 5 },
     );
   });
 });
