@@ -65,7 +65,7 @@ interface PlacedPartition extends Box {
 
 function scheduleLine(h: HartView): string {
   const s = h.schedule;
-  if (s.kind === "windows") return `major frame ${s.majorFrame}: ${s.windows.map((w) => `${w.partition} ${w.length}`).join(", ")}`;
+  if (s.kind === "windows") return `major frame ${s.majorFrame}: ${[...s.windows.map((w) => `${w.partition} ${w.length}`), ...(s.idle ? [`idle ${s.idle}`] : [])].join(", ")}`;
   if (s.kind === "priority") return "highest priority first";
   return `round robin, ${s.slice} slices`;
 }
