@@ -11,9 +11,10 @@ import type { Located } from "./load/located.ts";
 export type Failed = { ok: false; problems: Located[]; source?: string };
 export type Checked = { ok: true; spec: LoadedSpec; plan: MemoryPlan };
 
-/** Problems in the order a person reads the file: by file, line and column (stable, so rule order breaks ties). */
-function inReadingOrder(problems: Located[]): Located[] {
-  return [...problems].sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
+/** Problems in the order a person reads them: the spec's first, then by file, line and column (rule order breaks ties). */
+function inReadingOrder(problems: Located[], specFile: string): Located[] {
+  const rank = (p: Located) => (p.file === specFile ? "" : p.file);
+  return [...problems].sort((a, b) => (rank(a) === rank(b) ? a.line - b.line || a.column - b.column : rank(a) < rank(b) ? -1 : 1));
 }
 
 /** Validates a loaded system and locates each diagnostic in the spec. */
@@ -37,11 +38,11 @@ export async function checkSpec(specFile: string, options: LoadOptions = {}): Pr
     if (!loaded.partial) return loaded;
     const { spec, typeErrorSpans } = loaded.partial;
     const more = (await validateLoaded(spec)).filter((p) => !typeErrorSpans.some((s) => s.file === p.file && p.line >= s.from && p.line <= s.to));
-    return { ok: false, problems: inReadingOrder([...loaded.problems, ...more]), source: loaded.source };
+    return { ok: false, problems: inReadingOrder([...loaded.problems, ...more], spec.file), source: loaded.source };
   }
   const spec = loaded.spec;
   const problems = await validateLoaded(spec);
-  if (problems.length) return { ok: false, source: spec.source, problems: inReadingOrder(problems) };
+  if (problems.length) return { ok: false, source: spec.source, problems: inReadingOrder(problems, spec.file) };
   const planned = planMemory(spec.system);
   if (!planned.ok) throw new Error("internal: the validator passed a system the memory plan rejects");
   return { ok: true, spec, plan: planned.plan };
