@@ -5,41 +5,18 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { planMemory, validate, type MemoryPlan } from "../spec/index.ts";
 import { readAbi } from "./abi/read-abi.ts";
-import { loadSpec, locate, PHASE3_ROOT, type LoadedSpec, type LoadOptions } from "./load/load-spec.ts";
-import type { Located } from "./load/located.ts";
+import { checkSpec, defaultOutDir, type Checked, type Failed } from "./check-spec.ts";
+import { PHASE3_ROOT, type LoadedSpec, type LoadOptions } from "./load/load-spec.ts";
 import { lower } from "./lower/index.ts";
 import type { Model } from "./lower/model.ts";
 import { render, type FileContent } from "./render/index.ts";
+import { renderReport, reportToWrite } from "./report/report.ts";
 import { writeTree, type WriteResult } from "./write/index.ts";
 
 export const FIRMWARE_DIR = path.join(PHASE3_ROOT, "firmware");
 
-export type Failed = { ok: false; problems: Located[]; source?: string };
-export type Checked = { ok: true; spec: LoadedSpec; plan: MemoryPlan };
-
-/** Loads and validates a spec: the whole of `phase3 check`. */
-export async function checkSpec(specFile: string, options: LoadOptions = {}): Promise<Failed | Checked> {
-  const loaded = await loadSpec(specFile, options);
-  if (!loaded.ok) return loaded;
-  const spec = loaded.spec;
-  const specDir = path.dirname(spec.file);
-  const diagnostics = validate(spec.system, {
-    fileExists: (relative) => fs.existsSync(path.resolve(specDir, relative)),
-  });
-  if (diagnostics.length) {
-    return { ok: false, source: spec.source, problems: diagnostics.map((d) => locate(spec, d.rule, d.message, d.path)) };
-  }
-  const planned = planMemory(spec.system);
-  if (!planned.ok) throw new Error("internal: the validator passed a system the memory plan rejects");
-  return { ok: true, spec, plan: planned.plan };
-}
-
-/** The build folder of a spec unless told otherwise: build/ beside it. */
-export function defaultOutDir(specFile: string): string {
-  return path.join(path.dirname(path.resolve(specFile)), "build");
-}
+export { checkSpec, defaultOutDir, type Checked, type Failed } from "./check-spec.ts";
 
 export type Generated = Checked & { model: Model; files: Map<string, FileContent>; outDir: string; write: WriteResult };
 
@@ -55,7 +32,7 @@ function guestImages(spec: LoadedSpec, model: Model): Map<string, Buffer> {
 
 /** Checks a spec and writes its generated files into the build folder. */
 export async function generate(specFile: string, outDir = defaultOutDir(specFile), options: LoadOptions = {}): Promise<Failed | Generated> {
-  const checked = await checkSpec(specFile, options);
+  const checked = await checkSpec(specFile, { cacheDir: path.resolve(outDir), ...options });
   if (!checked.ok) return checked;
   const absoluteOut = path.resolve(outDir);
   const model = lower(checked.spec.system, checked.plan, readAbi(), {
@@ -64,6 +41,7 @@ export async function generate(specFile: string, outDir = defaultOutDir(specFile
     firmwareDir: FIRMWARE_DIR,
   });
   const files = render(model, guestImages(checked.spec, model));
+  files.set("report.txt", reportToWrite(absoluteOut, renderReport(checked.spec.system, checked.plan, model.banner)));
   const write = writeTree(absoluteOut, files);
   return { ...checked, model, files, outDir: absoluteOut, write };
 }

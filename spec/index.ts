@@ -9,7 +9,7 @@ export { boards } from "./boards/index.ts";
 export type * from "./boards/index.ts";
 export { parseSize, parseTime, formatSize, formatTime } from "./units.ts";
 export type { Size, Time } from "./units.ts";
-export { validate, rules } from "./validate/index.ts";
+export { validate, rules, ruleGroups } from "./validate/index.ts";
 export type { Diagnostic, SpecPath, ValidationHost } from "./validate/index.ts";
 export { planMemory } from "./layout.ts";
 export type { MemoryPlan, PartitionPlacement, Mapping, Leaf, TablePage } from "./layout.ts";

@@ -265,6 +265,30 @@ export function planMemory(system: System): PlanResult {
     if (bytes !== undefined) placeShared("channel", name, bytes);
   }
 
+  // Stop before building page tables for a system that cannot fit: a mapping
+  // larger than RAM would need more leaves than are worth listing.
+  const ramEnd = ram.base + ram.size;
+  if (cursor > ramEnd) {
+    const tooBig = [...ramOf].filter(([, p]) => HYPERVISOR_RESERVE + p.size + GSTAGE_ROOT_SIZE > ram.size);
+    for (const [name, p] of tooBig) {
+      problems.push({
+        rule: "memory-exceeds-ram",
+        path: ["partitions", name, "memory"],
+        message: `partition "${name}" needs ${formatSize(p.size)} but the board has ${formatSize(ram.size)} of RAM, ${formatSize(HYPERVISOR_RESERVE)} of it for the firmware`,
+      });
+    }
+    if (tooBig.length === 0) {
+      const first = [...ramOf].find(([, p]) => p.host + p.size > ramEnd);
+      const region = shared.find((x) => x.host + x.size > ramEnd);
+      problems.push({
+        rule: "memory-overcommitted",
+        path: first ? ["partitions", first[0], "memory"] : region ? [region.kind === "region" ? "shared" : "channels", region.name] : ["partitions"],
+        message: `the system needs ${formatSize(cursor - ram.base)} before its page tables, more than the board's ${formatSize(ram.size)} of RAM; ${first ? `"${first[0]}" is the first partition that does not fit` : region ? `${region.kind === "region" ? "shared region" : "channel"} "${region.name}" is the first that does not fit` : "shrink something"}`,
+      });
+    }
+    return { ok: false, problems };
+  }
+
   for (const [name, spec] of Object.entries(system.partitions ?? {})) {
     const placed = ramOf.get(name);
     if (!placed) continue;
@@ -318,7 +342,6 @@ export function planMemory(system: System): PlanResult {
   cursor += pristine.size;
   const end = cursor;
 
-  const ramEnd = ram.base + ram.size;
   const tooBig = partitions.filter((p) => HYPERVISOR_RESERVE + p.size + GSTAGE_ROOT_SIZE > ram.size);
   for (const p of tooBig) {
     problems.push({

@@ -53,7 +53,7 @@ export interface PartitionSpec<D extends string = string> {
   hart: number | readonly number[];
   /** Stack size inside `memory`, e.g. "8K". A multiple of 4K. Default "8K". Apps only. */
   stack?: Size;
-  /** Under a priority schedule: the higher number runs first. Default 0. */
+  /** Under a priority schedule: 0 to 255, the higher number runs first. Default 0. */
   priority?: number;
   /** Under a priority schedule: CPU time the partition may use in each `period`. */
   budget?: Time;
@@ -75,9 +75,9 @@ export interface ChannelSpec<P extends string = string> {
   from: P;
   /** The receiving partition. */
   to: P;
-  /** Largest message, e.g. 64 or "1K". */
+  /** Largest message, e.g. 64 or "1K": at least 1 byte, at most 64K. */
   msgSize: Size;
-  /** How many messages the queue holds. */
+  /** How many messages the queue holds: a whole number from 1 to 4096. */
   depth: number;
   /** Whether a send wakes a receiver waiting in p3_wait. Default true. */
   notify?: boolean;
@@ -88,9 +88,13 @@ export type Access = "r" | "rw" | "rx";
 
 /** Memory that several partitions map, each with its own access. */
 export interface SharedSpec<P extends string = string> {
-  /** Size, a multiple of 4K. */
+  /** Size, a non-zero multiple of 4K. */
   size: Size;
-  /** Who maps it, and how. A partition not listed cannot touch it. */
+  /**
+   * Who maps it, and how: at least two partitions. A partition not listed
+   * cannot touch it; one that executes it ("rx") may not share it with one
+   * that writes it ("rw").
+   */
   access: { readonly [K in P]?: Access };
 }
 
@@ -106,9 +110,23 @@ export type HartSchedule<P extends string = string> =
   /** Turns in spec order, `slice` each (default 1ms). The default schedule. */
   | { policy: "round-robin"; slice?: Time };
 
-/** Schedules by hart: `{ hart0: {...}, hart1: {...} }`. Harts not named run round robin. */
+/**
+ * Schedules by hart: `{ hart0: {...}, hart1: {...} }`, each one of:
+ * - `{ majorFrame, windows }`: ARINC 653 time partitioning, the windows
+ *   (`[partition or "idle", time]`) repeat every major frame and must fit in it;
+ * - `{ policy: "priority" }`: highest `priority` first, each partition bounded
+ *   by its `budget` per `period`;
+ * - `{ policy: "round-robin", slice? }`: turns in spec order, `slice` each (1ms).
+ *
+ * Harts not named run round robin.
+ */
 export type ScheduleSpec<P extends string = string> = { readonly [hart: `hart${number}`]: HartSchedule<P> };
 
+/**
+ * A whole system: the board, the partitions and what connects them. The type
+ * parameters are the names of partitions (P), channels (C), shared regions
+ * (S) and the board's devices (D), inferred from the spec itself.
+ */
 export interface SystemSpec<P extends string = string, C extends string = string, S extends string = string, D extends string = string> {
   /** The system's name: a C identifier, used for the build folder and image names. */
   name: string;

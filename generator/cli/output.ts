@@ -2,6 +2,7 @@
  * How the CLI talks to a person: progress lines with timings, diagnostics
  * with code frames, and colour only when writing to a terminal.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { formatLocated, type Located } from "../load/located.ts";
 
@@ -28,9 +29,25 @@ export function step(message: string, startedAt?: number): void {
   console.log(`${paint("phase3", "bold")} ${message}${took}`);
 }
 
+/**
+ * Prints located problems with code frames, each framed from its own file
+ * (a type error may be in a file the spec imports); `source`, the spec's
+ * text as checked, stands in for a file that cannot be read.
+ */
 export function printProblems(problems: Located[], source: string | undefined): void {
+  const sources = new Map<string, string | undefined>();
+  const sourceOf = (file: string) => {
+    if (!sources.has(file)) {
+      try {
+        sources.set(file, fs.readFileSync(file, "utf8"));
+      } catch {
+        sources.set(file, source);
+      }
+    }
+    return sources.get(file);
+  };
   for (const problem of problems) {
-    const text = formatLocated(problem, problem.file && source !== undefined ? source : undefined);
+    const text = formatLocated(problem, problem.file ? sourceOf(problem.file) : undefined);
     const [head, ...frame] = text.split("\n");
     console.error(paint(head, "red", process.stderr));
     if (frame.length) console.error(frame.join("\n"));

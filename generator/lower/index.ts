@@ -13,7 +13,7 @@
 import path from "node:path";
 import type { Abi } from "../abi/read-abi.ts";
 import { restarts, type MemoryPlan, type PartitionPlacement } from "../../spec/layout.ts";
-import { boardDevice, deviceEntries, type DeviceKind } from "../../spec/boards/profile.ts";
+import { boardDevice, deviceEntries, driverSource } from "../../spec/boards/profile.ts";
 import { hartsOf, type FaultPolicy, type PartitionSpec, type System } from "../../spec/system.ts";
 import { formatSize, parseSize } from "../../spec/units.ts";
 import { SYSTEM_STATUS } from "../../sim/exit.ts";
@@ -40,15 +40,6 @@ export const HART_STACK_SIZE = 4096;
 export const CONSOLE_BAUD = 115_200;
 /** A restart policy without a count restarts this many times. */
 export const DEFAULT_MAX_RESTARTS = 3;
-
-/** The driver source for each kind of device the firmware needs a driver for. */
-const DRIVERS: Partial<Record<DeviceKind, string>> = {
-  ns16550: "platform/ns16550.c",
-  "sifive-test": "platform/sifive_test.c",
-  clint: "platform/clint.c",
-  plic: "platform/plic.c",
-  aplic: "platform/aplic.c",
-};
 
 /** Exceptions an unmodified guest handles itself: its own page faults, its
  * user mode's ecalls and illegal instructions, breakpoints, misalignment. */
@@ -227,12 +218,8 @@ function controllerDefines(board: System["board"], controller: ReturnType<typeof
 function platformSources(system: System): string[] {
   const board = system.board;
   const used = [board.console, board.timer, board.interruptController, ...(board.exitDevice ? [board.exitDevice] : [])];
-  const sources = used.map((name) => {
-    const kind = boardDevice(board, name).kind;
-    const driver = DRIVERS[kind];
-    if (!driver) throw new Error(`no driver for ${kind} (device ${name} of board ${board.name})`);
-    return driver;
-  });
+  // board-unsupported has checked each of these has a driver
+  const sources = used.map((name) => driverSource(boardDevice(board, name).kind));
   return [...new Set(sources)].sort();
 }
 

@@ -28,7 +28,6 @@ function template(name: string): Template {
 const SYSTEM_FILES: [string, string][] = [
   ["Makefile", "Makefile"],
   ["firmware.ld", "firmware.ld"],
-  ["report.txt", "report.txt"],
   ["include/p3_config.h", "p3_config.h"],
   ["include/p3_abi.h", "p3_abi.h"],
   ["include/p3_calls.h", "p3_calls.h"],

@@ -21,7 +21,7 @@ export const boards = {
 export type { BoardProfile, DeviceProfile, DeviceKind, Extension, MemoryRange, EmulatorProfile, BoardProblem, PmpProfile } from "./profile.ts";
 export type { FlashFlow, SerialFlow, OpenFpgaLoaderFlow, OpenOcdGdbFlow, Cva6UartFlow, Neorv32UartFlow, LitexSerialFlow } from "./flash.ts";
 export { isSerialFlow } from "./flash.ts";
-export { isBoardProfile } from "./profile.ts";
+export { isBoardProfile, DEVICE_KINDS, FIRMWARE_DRIVERS, deviceEntries, boardDevice } from "./profile.ts";
 export type { QemuVirtOptions, QemuVirtDevice } from "./qemu-virt.ts";
 export type { E300ArtyDevice } from "./e300-arty.ts";
 export type { ShaktiCArtyOptions, ShaktiCArtyDevice } from "./shakti-c-arty.ts";

@@ -28,7 +28,41 @@ export type DeviceKind =
   | "virtio-mmio"
   | "memory"; // plain RAM/ROM that can be granted as a device window
 
+/** Every device kind, for checking a hand-made profile at run time. */
+export const DEVICE_KINDS: readonly DeviceKind[] = Object.keys({
+  ns16550: true,
+  "sifive-uart": true,
+  "shakti-uart": true,
+  "neorv32-uart": true,
+  "litex-uart": true,
+  "litex-timer": true,
+  "vexriscv-intc": true,
+  "neorv32-xirq": true,
+  plic: true,
+  clint: true,
+  aplic: true,
+  "aplic-m": true,
+  "sifive-test": true,
+  "goldfish-rtc": true,
+  "virtio-mmio": true,
+  memory: true,
+} satisfies Record<DeviceKind, true>) as DeviceKind[];
+
+/**
+ * The device kinds the firmware has drivers for, by the role the board gives
+ * the device. A board whose console, timer or exit device is of another kind
+ * needs a driver first (firmware/platform).
+ */
+export const FIRMWARE_DRIVERS: { readonly [role in "console" | "timer" | "interruptController" | "exitDevice"]: readonly DeviceKind[] } = {
+  console: ["ns16550"],
+  interruptController: ["plic", "aplic"],
+  timer: ["clint"],
+  exitDevice: ["sifive-test"],
+};
+
+/** A device on the board: its MMIO window and its interrupt lines. */
 export interface DeviceProfile {
+  /** What the device is, so that the firmware knows which driver serves it. */
   kind: DeviceKind;
   /** Physical base address of the MMIO window. */
   base: number;
@@ -41,18 +75,32 @@ export interface DeviceProfile {
   /** Input clock in Hz where the driver needs it (UART divisors). */
   clockHz?: number;
   /** A PLIC's contexts: hart h's supervisor context is h * perHart + supervisor. */
-  contexts?: { perHart: number; supervisor: number };
+  contexts?: {
+    /** Contexts each hart has (2 on QEMU virt: M and S). */
+    perHart: number;
+    /** Which of a hart's contexts is its supervisor-mode one. */
+    supervisor: number;
+  };
   /** An APLIC's number of interrupt sources. */
   sources?: number;
 }
 
+/** The firmware's driver of a device kind: firmware/platform/<kind, with _ for ->.c. */
+export function driverSource(kind: DeviceKind): string {
+  return `platform/${kind.replace(/-/g, "_")}.c`;
+}
+
+/** A range of physical addresses. */
 export interface MemoryRange {
+  /** First address. */
   base: number;
+  /** Size in bytes. */
   size: number;
 }
 
 /** A part of RAM the firmware must not use, and why. */
 export interface ReservedRange extends MemoryRange {
+  /** Who owns it and why, for messages and the report. */
   reason: string;
 }
 
@@ -60,7 +108,9 @@ export interface ReservedRange extends MemoryRange {
 export interface EmulatorProfile {
   /** qemu-system-<system> */
   system: "riscv64" | "riscv32";
+  /** -machine, e.g. "virt". */
   machine: string;
+  /** -cpu, e.g. "rv64,h=false". Default: QEMU's for the machine. */
   cpu?: string;
   /** Extra -machine properties, e.g. "aia=aplic-imsic". */
   machineProps?: readonly string[];
@@ -73,7 +123,10 @@ export interface PmpProfile {
   granularity: number;
 }
 
+
+/** Everything Phase3 needs to know about a SoC; `DeviceName` is the union of its device names. */
 export interface BoardProfile<DeviceName extends string = string> {
+  /** Marks the value as a board profile. */
   readonly kind: "board";
   /** Stable name, used on the command line (`--board qemu-virt`). */
   name: string;
@@ -81,17 +134,24 @@ export interface BoardProfile<DeviceName extends string = string> {
   description: string;
   /** Where the memory map comes from. */
   source: string;
+  /** The harts' instruction set. */
   isa: {
+    /** Register width in bits. */
     xlen: 32 | 64;
     /** The -march the firmware is compiled for. */
     march: string;
+    /** The -mabi the firmware is compiled for. */
     mabi: string;
+    /** The extensions the harts have; "h" decides hypervisor mode. */
     extensions: readonly Extension[];
   };
+  /** Number of harts (hardware threads), numbered from 0. */
   harts: number;
+  /** Where RAM and flash are. */
   memory: {
+    /** Main RAM: the firmware, partitions, shared regions and page tables live here. */
     ram: MemoryRange;
-    /** Memory-mapped flash, where the board has it. */
+    /** Flash the image is written to, or memory-mapped flash, on boards that have it. */
     flash?: MemoryRange;
     /**
      * Where code is loaded and runs when that is not RAM: execute-in-place
@@ -103,16 +163,19 @@ export interface BoardProfile<DeviceName extends string = string> {
   };
   /** Timebase of the `time` CSR / mtime, in Hz. */
   timebaseHz: number;
-  /** The devices, by name; optional ones exist only in some variants (a PLIC or an APLIC). */
+  /** Every device, by the name a partition's `devices` list uses; some exist only in some variants (a PLIC or an APLIC). */
   devices: { readonly [K in DeviceName]?: DeviceProfile };
   /** Device the firmware prints on. */
   console: DeviceName;
   /** Interrupt controller, timer and run-exit devices. */
   interruptController: DeviceName;
+  /** Timer and inter-processor interrupts (the CLINT on most boards). */
   timer: DeviceName;
+  /** A device whose write ends a run with a status (QEMU's test finisher); none on real boards. */
   exitDevice?: DeviceName;
   /** Where the reset vector jumps: the firmware is linked here. */
   resetVector: number;
+  /** How QEMU models the board, when it does. */
   emulator?: EmulatorProfile;
   /** Physical memory protection, for microkernel mode: how many entries, and their smallest region in bytes. */
   pmp?: PmpProfile;
@@ -130,7 +193,9 @@ export interface BoardProfile<DeviceName extends string = string> {
 
 /** An option of a board builder that is wrong, found while building the profile. */
 export interface BoardProblem {
+  /** The option's name, e.g. "harts". */
   option: string;
+  /** What is wrong with it, for the validator's message. */
   message: string;
 }
 

@@ -36,6 +36,7 @@ export interface QemuVirtOptions {
   aia?: boolean;
 }
 
+/** The devices of QEMU virt, by the names a partition's `devices` list uses. */
 export type QemuVirtDevice =
   | "uart0"
   | "rtc"
@@ -53,6 +54,7 @@ export type QemuVirtDevice =
   | "virtio6"
   | "virtio7";
 
+/** The most harts Phase3 runs QEMU virt with. */
 export const QEMU_VIRT_MAX_HARTS = 8;
 
 export type QemuVirtBoard = BoardProfile<QemuVirtDevice>;
@@ -71,6 +73,12 @@ function qemuDeviceTreeSlot(ramSize: number): { base: number; size: number } {
   return { base, size: Math.min(2 * MiB, RAM_BASE + ramSize - base) };
 }
 
+/**
+ * QEMU's generic `virt` machine, RV64, 1 to 8 harts, with or without the H extension.
+ *
+ * @example
+ * board: boards.qemuVirt({ harts: 2, ram: "256M" })
+ */
 export function qemuVirt(options: QemuVirtOptions = {}): QemuVirtBoard {
   const problems: BoardProblem[] = [];
   const harts = options.harts ?? 1;

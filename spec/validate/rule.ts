@@ -1,7 +1,9 @@
 /**
  * A validation rule: a stable id, one line saying what it checks, and a check
- * over the spec. Rules never throw: a value of the wrong shape is a finding.
+ * over the spec. Rules never throw: a value of the wrong shape is a finding
+ * (of `shape-invalid`), and every other rule skips it quietly.
  */
+import type { BoardProfile } from "../boards/profile.ts";
 import type { System } from "../system.ts";
 import type { PlanResult } from "../layout.ts";
 import type { Finding } from "./diagnostic.ts";
@@ -15,18 +17,18 @@ export interface ValidationHost {
 export interface RuleContext {
   system: System;
   host: ValidationHost;
+  /** The board when it is a well-formed board profile (`board-invalid` reports it otherwise). */
+  board: BoardProfile | undefined;
   /** The memory plan, computed once and shared by the layout rules. */
   plan(): PlanResult;
 }
 
 export interface Rule {
+  /** Stable, kebab-case: tests, docs and users' notes refer to it. */
   id: string;
-  /** What the rule checks, in one line (docs and `phase3 check --rules`). */
+  /** What the rule checks, in one line, ending with a full stop (docs/dsl.md lists them). */
   summary: string;
   check(ctx: RuleContext): Iterable<Finding>;
 }
 
-/** Object entries of a value that should be a record, or none when it is not one. */
-export function entriesOf(value: unknown): [string, unknown][] {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? Object.entries(value) : [];
-}
+export { entriesOf } from "./values.ts";

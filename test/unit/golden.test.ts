@@ -9,6 +9,7 @@ import { readAbi } from "../../generator/abi/read-abi.ts";
 import { checkSpec, defaultOutDir, FIRMWARE_DIR } from "../../generator/pipeline.ts";
 import { lower } from "../../generator/lower/index.ts";
 import { render } from "../../generator/render/index.ts";
+import { renderReport } from "../../generator/report/report.ts";
 import { ROOT } from "../helpers.ts";
 
 const GOLDEN = path.join(ROOT, "test", "golden");
@@ -20,7 +21,9 @@ async function renderExample(example: string): Promise<Map<string, string>> {
   const checked = await checkSpec(spec);
   if (!checked.ok) throw new Error(checked.problems.map((p) => p.message).join("\n"));
   const model = lower(checked.spec.system, checked.plan, readAbi(), { specFile: checked.spec.file, outDir: defaultOutDir(spec), firmwareDir: FIRMWARE_DIR });
-  return new Map([...render(model)].map(([file, content]) => [file, content.toString()]));
+  const files = new Map([...render(model)].map(([file, content]) => [file, content.toString()]));
+  files.set("report.txt", renderReport(checked.spec.system, checked.plan, model.banner));
+  return files;
 }
 
 function listFiles(dir: string, prefix = ""): string[] {

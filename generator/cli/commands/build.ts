@@ -1,6 +1,8 @@
 /** `phase3 build <spec>`: generate the C and build the images with make. */
+import fs from "node:fs";
 import path from "node:path";
 import { generate, type Generated } from "../../pipeline.ts";
+import { withImageSizes } from "../../report/report.ts";
 import { makeErrors, runMake } from "../../toolchain/make.ts";
 import { specArgument, stringOption } from "../args.ts";
 import type { Command } from "../command.ts";
@@ -34,8 +36,17 @@ export async function buildSystem(specFile: string, options: BuildOptions = {}):
     throw new UserError(`building ${system.name} failed:\n${makeErrors(made.output)}`);
   }
   const elf = path.join(generated.outDir, `${system.name}.elf`);
+  addImageSizes(generated);
   step(`${system.name}: built ${shown(elf)} (.bin, .hex, .mem beside it)`, started);
   return { ...generated, elf };
+}
+
+/** Fills the image sizes into report.txt now that make has built the images. */
+function addImageSizes(generated: Generated): void {
+  const file = path.join(generated.outDir, "report.txt");
+  const report = fs.readFileSync(file, "utf8");
+  const sized = withImageSizes(report, generated.outDir, generated.spec.system, generated.plan);
+  if (sized !== report) fs.writeFileSync(file, sized);
 }
 
 export async function build(specFile: string, options: BuildOptions): Promise<number> {

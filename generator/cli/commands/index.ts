@@ -4,6 +4,7 @@ import type { Command } from "../command.ts";
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   check: { summary: "validate a spec; exit 1 with located problems", load: async () => (await import("./check.ts")).command },
   build: { summary: "generate C into the build folder and build the images", load: async () => (await import("./build.ts")).command },
+  graph: { summary: "draw the system as an SVG in the build folder and print its path", load: async () => (await import("./graph.ts")).command },
   run: { summary: "build, boot in QEMU, exit with the system's status", load: async () => (await import("./run.ts")).command },
   flash: { summary: "build and write the image to an FPGA board with its own flow (--dry-run shows it)", load: async () => (await import("./flash.ts")).command },
 };

@@ -26,6 +26,7 @@ const p3_hypercall_fn p3_fast_calls[P3_FID_LIMIT] = {
     [P3_FID_WRITE] = p3_hc_write,
     [P3_FID_SEND] = p3_hc_send,
     [P3_FID_RECV] = p3_hc_recv,
+    [P3_FID_WAIT] = p3_hc_wait,
     [P3_FID_NOTIFY] = p3_hc_notify,
     [P3_FID_NOW] = p3_hc_now,
     [P3_FID_IRQ_ACK] = p3_hc_irq_ack,

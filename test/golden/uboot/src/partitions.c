@@ -34,6 +34,7 @@ const struct partition_config p3_partition_configs[P3_NUM_PARTITIONS] = {
         .ranges = ranges_uboot,
         .nsources = sizeof sources_uboot / sizeof sources_uboot[0],
         .sources = sources_uboot,
+        .data_sources = 0x00000001,
         .on_fault = FAULT_STOP,
         .max_restarts = 0,
         .watchdog = 0,

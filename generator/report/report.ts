@@ -1,0 +1,205 @@
+/**
+ * report.txt: the system explained for a person, from the spec and its
+ * memory plan. The static part is written at generation; the image sizes are
+ * filled in after make (`withImageSizes`), and kept across a regeneration
+ * that changes nothing else, so an unchanged spec rewrites no file.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { GUARD_SIZE, type MemoryPlan } from "../../spec/layout.ts";
+import type { System } from "../../spec/system.ts";
+import { formatSize } from "../../spec/units.ts";
+import { loadSegments } from "./elf.ts";
+import { table } from "./table.ts";
+import { systemView, type HartView, type SystemView } from "./view.ts";
+
+const hex = (n: number) => `0x${n.toString(16).padStart(8, "0")}`;
+const size = (n: number) => formatSize(n);
+
+/** The heading of the last section; everything after it is filled in after make. */
+const SIZES_HEADING = "Image sizes";
+const NOT_BUILT = "  Not built yet: `phase3 build` fills this in after make.";
+
+function hostMap(view: SystemView, plan: MemoryPlan, system: System): string[] {
+  const ram = view.board.ram;
+  const rows: { start: number; end: number; what: string }[] = [
+    { start: plan.hypervisor.base, end: plan.hypervisor.base + plan.hypervisor.size, what: "firmware (its fixed reserve)" },
+    ...plan.partitions.map((p) => ({ start: p.host, end: p.host + p.size, what: `partition ${p.name}` })),
+    ...plan.shared.map((s) => ({ start: s.host, end: s.host + s.size, what: `${s.kind === "region" ? "shared region" : "channel buffer"} ${s.name}` })),
+    { start: plan.tables.base, end: plan.tables.base + plan.tables.size, what: "G-stage page tables" },
+  ];
+  for (const r of system.board.memory.reserved ?? []) rows.push({ start: r.base, end: r.base + r.size, what: `reserved: ${r.reason}` });
+  rows.sort((a, b) => a.start - b.start);
+  // the gaps, so that the table accounts for all of RAM
+  const withGaps: typeof rows = [];
+  let at = ram.base;
+  for (const r of rows) {
+    if (r.start > at) withGaps.push({ start: at, end: r.start, what: "free" });
+    withGaps.push(r);
+    at = Math.max(at, r.end);
+  }
+  if (at < ram.base + ram.size) withGaps.push({ start: at, end: ram.base + ram.size, what: "free" });
+  return [
+    `Host physical memory: ${formatSize(ram.size)} of RAM at ${hex(ram.base)}`,
+    "",
+    ...table(["start", "end", { title: "size", align: "right" }, "what"], withGaps.map((r) => [hex(r.start), hex(r.end), size(r.end - r.start), r.what])),
+  ];
+}
+
+function devices(view: SystemView): string[] {
+  return [
+    "Devices and interrupts",
+    "",
+    ...table(
+      ["device", "kind", "base", { title: "size", align: "right" }, "irqs", "owner"],
+      view.devices.map((d) => [d.name, d.kind, hex(d.base), size(d.size), d.irqs.join(", ") || "-", d.owner ?? "-"]),
+    ),
+  ];
+}
+
+function partitions(view: SystemView): string[] {
+  return [
+    "Partitions",
+    "",
+    ...table(
+      [{ title: "id", align: "right" }, "name", "harts", { title: "memory", align: "right" }, { title: "stack", align: "right" }, "host RAM", "runs", "on fault", "also"],
+      view.partitions.map((p) => [
+        String(p.id),
+        p.name,
+        p.harts.join(", "),
+        size(p.memory),
+        p.stack ? size(p.stack) : "-",
+        hex(p.host),
+        p.runs,
+        p.onFault,
+        [p.watchdog && `watchdog ${p.watchdog}`, p.consoleInput && "console input"].filter(Boolean).join(", ") || "-",
+      ]),
+    ),
+  ];
+}
+
+function guestMaps(plan: MemoryPlan): string[] {
+  const out: string[] = [];
+  for (const p of plan.partitions) {
+    const rows = p.mappings.map((m) => ({ start: m.guest, end: m.guest + m.size, access: m.perms as string, what: m.what, host: hex(m.host) }));
+    if (p.guard) rows.push({ start: p.guard, end: p.guard + GUARD_SIZE, access: "-", what: "guard page (unmapped)", host: "-" });
+    rows.sort((a, b) => a.start - b.start);
+    out.push(
+      `Partition ${p.name}: guest-physical view`,
+      "",
+      ...table(["start", "end", { title: "size", align: "right" }, "access", "what", "host"], rows.map((r) => [hex(r.start), hex(r.end), size(r.end - r.start), r.access, r.what, r.host])),
+      "",
+    );
+  }
+  return out.slice(0, -1);
+}
+
+function channels(view: SystemView): string[] {
+  if (view.channels.length === 0) return ["Channels", "", "  none"];
+  return [
+    "Channels (the sender maps the buffer read-write, the receiver read-only)",
+    "",
+    ...table(
+      ["channel", "sender", "receiver", { title: "messages", align: "right" }, { title: "buffer", align: "right" }, "host", "guest", "notify"],
+      view.channels.map((c) => [c.name, c.from, c.to, `${c.depth} x ${size(c.msgSize)}`, size(c.size), hex(c.host), hex(c.guest), c.notify ? "yes" : "no"]),
+    ),
+  ];
+}
+
+function regions(view: SystemView): string[] {
+  if (view.regions.length === 0) return ["Shared regions", "", "  none"];
+  return [
+    "Shared regions",
+    "",
+    ...table(
+      ["region", { title: "size", align: "right" }, "host", "guest", "users"],
+      view.regions.map((r) => [r.name, size(r.size), hex(r.host), hex(r.guest), r.users.map((u) => `${u.partition} ${u.access}`).join(", ")]),
+    ),
+  ];
+}
+
+function hartSchedule(h: HartView): string[] {
+  const s = h.schedule;
+  if (h.partitions.length === 0) return [`hart ${h.id}: no partitions`];
+  if (s.kind === "round-robin") return [`hart ${h.id}: round robin, ${s.slice} slices: ${s.partitions.join(", ")}`];
+  if (s.kind === "priority") {
+    return [
+      `hart ${h.id}: highest priority first`,
+      ...table(["partition", { title: "priority", align: "right" }, "budget"], s.partitions.map((p) => [p.name, String(p.priority), p.budget ?? "-"])).map((l) => `  ${l}`),
+    ];
+  }
+  return [
+    `hart ${h.id}: major frame ${s.majorFrame}${s.idle ? `, ${s.idle} idle at its end` : ""}`,
+    ...table([{ title: "at", align: "right" }, { title: "for", align: "right" }, "runs"], s.windows.map((w) => [w.start, w.length, w.partition])).map((l) => `  ${l}`),
+  ];
+}
+
+/** The report as generated: everything but the image sizes. */
+export function renderReport(system: System, plan: MemoryPlan, banner: string): string {
+  const view = systemView(system, plan);
+  const sections = [
+    [banner],
+    [`System ${view.name} on ${view.board.name}: ${view.board.description}`, `Mode: ${view.mode}`],
+    hostMap(view, plan, system),
+    devices(view),
+    partitions(view),
+    guestMaps(plan),
+    channels(view),
+    regions(view),
+    ["Schedule", "", ...view.harts.flatMap((h) => [...hartSchedule(h), ""]).slice(0, -1)],
+    [SIZES_HEADING, "", NOT_BUILT],
+  ];
+  return `${sections.map((s) => s.join("\n")).join("\n\n")}\n`;
+}
+
+const headOf = (report: string) => report.slice(0, report.lastIndexOf(`\n${SIZES_HEADING}\n`) + SIZES_HEADING.length + 2);
+
+/**
+ * The report file to write at generation: the new report, unless the one in
+ * the build folder says the same and only adds image sizes from a build.
+ */
+export function reportToWrite(outDir: string, report: string): string {
+  try {
+    const existing = fs.readFileSync(path.join(outDir, "report.txt"), "utf8");
+    if (headOf(existing) === headOf(report)) return existing;
+  } catch {
+    // no report yet
+  }
+  return report;
+}
+
+/** Fills in the image sizes after make: the firmware's loadable segments and each app's. */
+export function withImageSizes(report: string, outDir: string, system: System, plan: MemoryPlan): string {
+  const lines: string[] = [];
+  const firmware = loadSegments(path.join(outDir, `${system.name}.elf`));
+  if (firmware) {
+    const holds = (address: number) => {
+      if (address >= plan.hypervisor.base && address < plan.hypervisor.base + plan.hypervisor.size) return "firmware";
+      const p = plan.partitions.find((x) => address >= x.host && address < x.host + x.size);
+      if (p) return `app image of ${p.name}`;
+      if (address >= plan.tables.base && address < plan.tables.base + plan.tables.size) return "G-stage page tables";
+      return "-";
+    };
+    const own = firmware.filter((s) => holds(s.paddr) === "firmware").reduce((n, s) => n + s.memSize, 0);
+    lines.push(
+      `${system.name}.elf: the firmware uses ${own} bytes of its ${formatSize(plan.hypervisor.size)} reserve (${Math.round((100 * own) / plan.hypervisor.size)}%)`,
+      ...table(
+        ["address", { title: "in file", align: "right" }, { title: "in memory", align: "right" }, "access", "holds"],
+        firmware.map((s) => [hex(s.paddr), String(s.fileSize), String(s.memSize), s.flags, holds(s.paddr)]),
+      ),
+    );
+  }
+  const apps: string[][] = [];
+  for (const p of plan.partitions) {
+    const segments = loadSegments(path.join(outDir, "out", "app", p.name, `${p.name}.elf`));
+    if (!segments) continue;
+    const used = segments.reduce((n, s) => n + s.memSize, 0);
+    const room = p.guard - p.guest;
+    apps.push([p.name, String(used), String(room), `${Math.round((100 * used) / room)}%`]);
+  }
+  if (apps.length) {
+    lines.push("", "Apps (code and data, below each partition's stack guard)", ...table(["partition", { title: "bytes", align: "right" }, { title: "room", align: "right" }, { title: "used", align: "right" }], apps));
+  }
+  if (!lines.length) return report;
+  return `${headOf(report)}\n${lines.join("\n")}\n`;
+}
