@@ -13,15 +13,15 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 import { Project, ts, type SourceFile } from "ts-morph";
 import { isSystem, type System } from "../../spec/index.ts";
 import type { Located } from "./located.ts";
 import { locatePath, spanOf } from "./locate.ts";
+import { PHASE3_ROOT } from "../root.ts";
 
-/** The checkout's root, where spec/, generator/ and firmware/ live. */
-export const PHASE3_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export { PHASE3_ROOT };
 const SPEC_ENTRY = path.join(PHASE3_ROOT, "spec", "index.ts");
 
 export interface LoadedSpec {

@@ -7,9 +7,9 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { PHASE3_ROOT } from "../load/load-spec.ts";
+import { PHASE3_ROOT } from "../root.ts";
 
-export type ToolName = "gcc" | "objcopy" | "qemu-riscv64" | "qemu-riscv32" | "dtc" | "gdb" | "make";
+export type ToolName = "gcc" | "objcopy" | "qemu-riscv64" | "qemu-riscv32" | "dtc" | "gdb" | "make" | "openFPGALoader" | "openocd";
 
 export interface Tool {
   name: ToolName;
@@ -26,20 +26,42 @@ interface ToolSpec {
   debianPackage: string;
   /** One line on why Phase3 needs it. */
   purpose: string;
+  /** The xPack of xpack.json that provides it, when there is one. */
+  xpack?: string;
+  /** How it prints its version, when not `--version`. */
+  versionArgs?: string[];
+  /** Only some flows need it (flashing a board): its absence is not an error. */
+  optional?: boolean;
 }
 
 export const TOOLS: Record<ToolName, ToolSpec> = {
-  gcc: { candidates: ["riscv-none-elf-gcc", "riscv64-unknown-elf-gcc"], debianPackage: "gcc-riscv64-unknown-elf", purpose: "compiles the firmware and apps" },
-  objcopy: { candidates: ["riscv-none-elf-objcopy", "riscv64-unknown-elf-objcopy"], debianPackage: "binutils-riscv64-unknown-elf", purpose: "writes raw, HEX and block-RAM images" },
-  "qemu-riscv64": { candidates: ["qemu-system-riscv64"], debianPackage: "qemu-system-misc", purpose: "boots RV64 systems" },
-  "qemu-riscv32": { candidates: ["qemu-system-riscv32"], debianPackage: "qemu-system-misc", purpose: "boots RV32 systems" },
+  gcc: { candidates: ["riscv-none-elf-gcc", "riscv64-unknown-elf-gcc"], debianPackage: "gcc-riscv64-unknown-elf", purpose: "compiles the firmware and apps", xpack: "@xpack-dev-tools/riscv-none-elf-gcc" },
+  objcopy: { candidates: ["riscv-none-elf-objcopy", "riscv64-unknown-elf-objcopy"], debianPackage: "binutils-riscv64-unknown-elf", purpose: "writes raw, HEX and block-RAM images", xpack: "@xpack-dev-tools/riscv-none-elf-gcc" },
+  "qemu-riscv64": { candidates: ["qemu-system-riscv64"], debianPackage: "qemu-system-misc", purpose: "boots RV64 systems", xpack: "@xpack-dev-tools/qemu-riscv" },
+  "qemu-riscv32": { candidates: ["qemu-system-riscv32"], debianPackage: "qemu-system-misc", purpose: "boots RV32 systems", xpack: "@xpack-dev-tools/qemu-riscv" },
   dtc: { candidates: ["dtc"], debianPackage: "device-tree-compiler", purpose: "compiles partition device trees" },
-  gdb: { candidates: ["riscv-none-elf-gdb", "gdb-multiarch"], debianPackage: "gdb-multiarch", purpose: "debugs firmware and partitions" },
+  gdb: { candidates: ["riscv-none-elf-gdb", "gdb-multiarch"], debianPackage: "gdb-multiarch", purpose: "debugs firmware and partitions", xpack: "@xpack-dev-tools/riscv-none-elf-gcc" },
   make: { candidates: ["make"], debianPackage: "make", purpose: "runs the generated Makefile" },
+  openFPGALoader: { candidates: ["openFPGALoader"], debianPackage: "openfpgaloader", purpose: "flashes FPGA boards over JTAG", versionArgs: ["-V"], optional: true },
+  openocd: { candidates: ["openocd"], debianPackage: "openocd", purpose: "loads images into soft cores over JTAG", optional: true },
 };
 
-/** Where set-up runs `xpm install` for xpack.json, and where xpm links the binaries. */
-export const XPACK_DIR = path.join(PHASE3_ROOT, ".xpack");
+/** Every tool, needed ones first, in the order people read them. */
+export const TOOL_NAMES = Object.keys(TOOLS) as ToolName[];
+
+/** Files from distribution packages that are not tools on PATH. */
+export const DATA_PACKAGES = [
+  { file: "/usr/lib/picolibc/riscv64-unknown-elf/picolibc.specs", debianPackage: "picolibc-riscv64-unknown-elf", purpose: "the C library the toolchain is paired with" },
+  { file: "/usr/lib/u-boot/qemu-riscv64_smode/u-boot.bin", debianPackage: "u-boot-qemu", purpose: "the unmodified S-mode guest the tests boot" },
+];
+
+/**
+ * Where set-up runs `xpm install` for xpack.json, and where xpm links the
+ * binaries. PHASE3_XPACK_DIR points elsewhere (an xPack folder shared between
+ * checkouts, or an empty one to make the resolver use only PATH, as the
+ * doctor's tests do).
+ */
+export const XPACK_DIR = process.env.PHASE3_XPACK_DIR ? path.resolve(process.env.PHASE3_XPACK_DIR) : path.join(PHASE3_ROOT, ".xpack");
 export const XPACK_BIN = path.join(XPACK_DIR, "xpacks", ".bin");
 
 function isExecutable(file: string): boolean {
@@ -113,6 +135,6 @@ export function installCommand(packages: string[]): string {
 
 /** A tool's version line, e.g. "QEMU emulator version 7.2.22". */
 export function toolVersion(tool: Tool): string {
-  const result = spawnSync(tool.path, ["--version"], { encoding: "utf8", timeout: 10_000 });
+  const result = spawnSync(tool.path, TOOLS[tool.name].versionArgs ?? ["--version"], { encoding: "utf8", timeout: 10_000 });
   return (result.stdout || result.stderr || "").split("\n")[0].trim();
 }
