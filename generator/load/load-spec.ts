@@ -143,6 +143,21 @@ async function evaluate(file: string): Promise<{ ok: true; value: unknown } | { 
   }
 }
 
+/**
+ * The project outlives one load (`--watch`): the user's files it holds from an
+ * earlier load are re-read, so an edit to a file the spec imports is seen.
+ */
+function refreshUserFiles(p: Project, specFile: string): void {
+  for (const f of p.getSourceFiles()) {
+    if (f.getFilePath() !== specFile && !isPhase3File(f) && !f.isDeclarationFile()) f.refreshFromFileSystemSync();
+  }
+}
+
+/** The spec file and the user's own TypeScript files it imports, as absolute paths. */
+export function specSourceFiles(spec: LoadedSpec): string[] {
+  return userFiles(spec.sourceFile).map((f) => path.normalize(f.getFilePath()));
+}
+
 export interface LoadOptions {
   /** Skip the TypeScript check (the spec was checked already, e.g. by the caller's editor). */
   typecheck?: boolean;
@@ -157,6 +172,7 @@ export async function loadSpec(specFile: string, options: LoadOptions = {}): Pro
     return { ok: false, problems: [located("spec-not-found", file, `cannot read the spec file ${specFile}`)] };
   }
   const p = typeProject();
+  refreshUserFiles(p, file);
   const existing = p.getSourceFile(file);
   if (existing) existing.replaceWithText(source);
   const sourceFile = existing ?? p.addSourceFileAtPath(file);
