@@ -2,6 +2,7 @@
 import type { Command } from "../command.ts";
 
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  new: { summary: "create a project: a spec and two apps that build and boot as they are", load: async () => (await import("./new.ts")).command },
   check: { summary: "validate a spec; exit 1 with located problems", load: async () => (await import("./check.ts")).command },
   build: { summary: "generate C into the build folder and build the images", load: async () => (await import("./build.ts")).command },
   doctor: { summary: "check that the compiler, QEMU and the other tools are installed and say how to fix what is not", load: async () => (await import("./doctor.ts")).command },

@@ -1,0 +1,126 @@
+/**
+ * Runs the commands a Markdown page shows, so docs cannot rot.
+ *
+ * The convention, for everyone writing docs/*.md, README.md or a README that
+ * `phase3 new` writes:
+ *
+ *   ```sh                 each block runs, in order, in a fresh `bash -e`
+ *                         whose working directory is the checkout's root (a
+ *                         temporary copy of it) or, for a project's README,
+ *                         the project; a block must exit 0
+ *   ```sh exit=1          ... or with this status (a command shown failing)
+ *   ```c file=my/app.c    any block with file=PATH is written to PATH
+ *                         (relative to that directory) before the blocks
+ *                         after it run: how a page shows a file to create
+ *   ```text               shown, never run: commands that wait forever
+ *                         (--watch, --gdb), or that must not run in a test
+ *                         (npm test itself)
+ *
+ * Whatever the fence, a `phase3 <command>` it mentions must be a command
+ * the CLI has.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { COMMANDS } from "../generator/cli/commands/index.ts";
+import { ROOT } from "./helpers.ts";
+
+export interface Block {
+  lang: string;
+  attrs: Record<string, string>;
+  body: string;
+  /** 1-based line of the opening fence. */
+  line: number;
+}
+
+export function fencedBlocks(markdown: string): Block[] {
+  const blocks: Block[] = [];
+  const lines = markdown.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^```(\S*)\s*(.*)$/.exec(lines[i]);
+    if (!open) continue;
+    const start = i;
+    const body: string[] = [];
+    while (++i < lines.length && !/^```\s*$/.test(lines[i])) body.push(lines[i]);
+    const attrs = Object.fromEntries([...open[2].matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+    blocks.push({ lang: open[1], attrs, body: body.join("\n") + "\n", line: start + 1 });
+  }
+  return blocks;
+}
+
+/** `phase3 <word>` mentions that name no command. */
+export function unknownCommands(blocks: Block[]): string[] {
+  const unknown: string[] = [];
+  for (const block of blocks) {
+    for (const m of block.body.matchAll(/\bphase3 ([a-z][\w-]*)/g)) {
+      if (!(m[1] in COMMANDS) && m[1] !== "help") unknown.push(`line ${block.line}: phase3 ${m[1]}`);
+    }
+  }
+  return unknown;
+}
+
+export interface BlockResult {
+  block: Block;
+  status: number;
+  expected: number;
+  output: string;
+}
+
+/** Runs a page's blocks in `cwd`, stopping at the first that does not exit as the page says. */
+export function runBlocks(blocks: Block[], cwd: string, timeoutMs = 180_000): BlockResult[] {
+  const results: BlockResult[] = [];
+  for (const block of blocks) {
+    if (block.attrs.file) {
+      const target = path.resolve(cwd, block.attrs.file);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, block.body);
+    }
+    if (block.lang !== "sh") continue;
+    const expected = Number(block.attrs.exit ?? 0);
+    const r = spawnSync("bash", ["-e", "-o", "pipefail", "-c", block.body], {
+      cwd,
+      encoding: "utf8",
+      timeout: timeoutMs,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    const status = r.status ?? -1;
+    results.push({ block, status, expected, output: `${r.stdout}${r.stderr}${r.error ? `\n${r.error.message}` : ""}` });
+    if (status !== expected) break;
+  }
+  return results;
+}
+
+const NOT_COPIED = new Set(["node_modules", ".git", ".xpack", "build"]);
+
+/**
+ * A copy of the checkout to run a page in, as a fresh clone would be after
+ * `npm run setup`: the sources copied, node_modules and .xpack linked (not
+ * copied: 140 MB), and set-up's stamp saying the npm half is done, so that
+ * `npm run setup` in a page only checks the toolchain.
+ */
+export function checkoutCopy(dest: string): string {
+  fs.cpSync(ROOT, dest, {
+    recursive: true,
+    filter: (src) => {
+      const relative = path.relative(ROOT, src);
+      if (relative === "") return true;
+      const parts = relative.split(path.sep);
+      return !NOT_COPIED.has(parts[parts.length - 1]) && !relative.startsWith(path.join("test", ".out")) && !relative.startsWith(path.join("bench", ".out"));
+    },
+  });
+  const modules = path.join(dest, "node_modules");
+  fs.mkdirSync(modules);
+  for (const entry of fs.readdirSync(path.join(ROOT, "node_modules"))) {
+    if (entry !== ".phase3-setup") fs.symlinkSync(path.join(ROOT, "node_modules", entry), path.join(modules, entry));
+  }
+  const lockHash = createHash("sha256").update(fs.readFileSync(path.join(ROOT, "package-lock.json"))).digest("hex");
+  fs.writeFileSync(path.join(modules, ".phase3-setup"), lockHash);
+  if (fs.existsSync(path.join(ROOT, ".xpack"))) fs.symlinkSync(path.join(ROOT, ".xpack"), path.join(dest, ".xpack"));
+  return dest;
+}
+
+/** What went wrong, for a failed assertion: the block, where it is, and what it printed. */
+export function describeFailure(file: string, result: BlockResult): string {
+  return `${file}:${result.block.line}: this block exited ${result.status}, not ${result.expected}:\n${result.block.body}\n--- output ---\n${result.output}`;
+}
