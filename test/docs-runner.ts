@@ -16,7 +16,7 @@
  *                         (--watch, --gdb), or that must not run in a test
  *                         (npm test itself)
  *
- * Whatever the fence, a `phase3 <command>` it mentions must be a command
+ * Whatever the fence, an `npx phase3 <command>` it shows must be a command
  * the CLI has.
  */
 import { spawnSync } from "node:child_process";
@@ -53,7 +53,7 @@ export function fencedBlocks(markdown: string): Block[] {
 export function unknownCommands(blocks: Block[]): string[] {
   const unknown: string[] = [];
   for (const block of blocks) {
-    for (const m of block.body.matchAll(/\bphase3 ([a-z][\w-]*)/g)) {
+    for (const m of block.body.matchAll(/\bnpx phase3 ([a-z][\w-]*)/g)) {
       if (!(m[1] in COMMANDS) && m[1] !== "help") unknown.push(`line ${block.line}: phase3 ${m[1]}`);
     }
   }

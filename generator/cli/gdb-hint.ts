@@ -12,6 +12,7 @@
  */
 import path from "node:path";
 import type { Model } from "../lower/model.ts";
+import { PHASE3_ROOT } from "../root.ts";
 import type { Tool } from "../toolchain/resolve.ts";
 import { shown } from "./output.ts";
 
@@ -78,7 +79,7 @@ export function gdbHint(input: GdbHintInput): string[] {
       `Partitions are linked at guest-physical ${base}${overlapsHypervisor(input.model) ? ", where the hypervisor's own code sits in host memory" : ""},`,
       "so load one ELF per gdb session. A breakpoint fires wherever its address runs; to stop only in",
       `partition ${first.name}, give it a condition on the VMID:  break main if ${vmidCondition(first.vmid, input.xlen)}`,
-      "Quitting gdb lets the system run on; Ctrl-C here stops QEMU. More in docs/troubleshooting.md.",
+      `Quitting gdb lets the system run on; Ctrl-C here stops QEMU. More in ${shown(path.join(PHASE3_ROOT, "docs", "troubleshooting.md"))}.`,
     );
   }
   return lines;
