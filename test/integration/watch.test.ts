@@ -36,3 +36,46 @@ describe("phase3 build --watch", () => {
     }
   });
 });
+
+describe("what --watch watches", () => {
+  it("is the spec, the files it imports, the apps and their own headers, re-read on every load", async () => {
+    const { generate } = await import("../../generator/pipeline.ts");
+    const { runMake } = await import("../../generator/toolchain/make.ts");
+    const { buildInputs } = await import("../../generator/watch/inputs.ts");
+    const dir = tempDir("phase3-inputs-");
+    const write = (file: string, text: string) => fs.writeFileSync(path.join(dir, file), text);
+    write("memory.ts", 'export const memory = "64K";\n');
+    write(
+      "system.ts",
+      [
+        'import { boards, defineSystem } from "phase3";',
+        'import { memory } from "./memory.ts";',
+        "export default defineSystem({",
+        '  name: "inputs",',
+        '  board: boards.qemuVirt({ harts: 1, ram: "64M" }),',
+        '  partitions: { only: { app: "app.c", memory, hart: 0 } },',
+        "});",
+      ].join("\n"),
+    );
+    write("greeting.h", '#define GREETING "hi"\n');
+    write("app.c", '#include <phase3.h>\n#include "greeting.h"\nint main(void) { p3_puts(GREETING); return 0; }\n');
+
+    const out = path.join(dir, "build");
+    const first = await generate(path.join(dir, "system.ts"), out);
+    if (!first.ok) throw new Error(first.problems.map((p) => p.message).join("\n"));
+    expect((await runMake(out)).ok).toBe(true);
+    const inputs = [...buildInputs(path.join(dir, "system.ts"), first)].map((f) => path.relative(dir, f)).sort();
+    expect(inputs).toEqual(["app.c", "greeting.h", "memory.ts", "system.ts"]);
+
+    // The loader's TypeScript project lives on between loads (it is what --watch reuses): an
+    // edit to an imported file must reach the type check, not only the evaluation.
+    write("memory.ts", "export const memory = \"64 kilobytes\" as string;\n");
+    const broken = await generate(path.join(dir, "system.ts"), out);
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.problems.map((p) => p.rule)).toContain("type-error");
+    write("memory.ts", 'export const memory = "128K";\n');
+    const fixed = await generate(path.join(dir, "system.ts"), out);
+    if (!fixed.ok) throw new Error(fixed.problems.map((p) => p.message).join("\n"));
+    expect(fixed.plan.partitions[0].size).toBe(128 * 1024);
+  });
+});
