@@ -5,6 +5,6 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
   new: { summary: "create a project: a spec and two apps that build and boot as they are", load: async () => (await import("./new.ts")).command },
   check: { summary: "validate a spec; exit 1 with located problems", load: async () => (await import("./check.ts")).command },
   build: { summary: "generate C into the build folder and build the images", load: async () => (await import("./build.ts")).command },
-  doctor: { summary: "check that the compiler, QEMU and the other tools are installed and say how to fix what is not", load: async () => (await import("./doctor.ts")).command },
   run: { summary: "build, boot in QEMU, exit with the system's status", load: async () => (await import("./run.ts")).command },
+  doctor: { summary: "check the toolchain, QEMU and flash tools; say how to install what is missing", load: async () => (await import("./doctor.ts")).command },
 };

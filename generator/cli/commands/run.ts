@@ -7,7 +7,7 @@
 import { summarize, type ConsoleLine, type PartitionSummary } from "../../../sim/console.ts";
 import { describeStatus } from "../../../sim/exit.ts";
 import { runImage } from "../../../sim/qemu.ts";
-import { findTool } from "../../toolchain/resolve.ts";
+import { findTool, installCommand, TOOLS } from "../../toolchain/resolve.ts";
 import { secondsOption, specArgument, stringOption } from "../args.ts";
 import { UsageError, type Command } from "../command.ts";
 import { gdbHint } from "../gdb-hint.ts";
@@ -83,9 +83,11 @@ export async function run(specFile: string, options: RunCommandOptions): Promise
 
   const gdbPort = options.gdb ? (options.gdbPort ?? GDB_PORT) : undefined;
   if (gdbPort !== undefined) {
-    const hint = gdbHint({ model: built.model, xlen: system.board.isa.xlen, outDir: built.outDir, elf: built.elf, port: gdbPort, gdb: findTool("gdb") });
+    const gdb = findTool("gdb");
+    const hint = gdbHint({ model: built.model, xlen: system.board.isa.xlen, outDir: built.outDir, elf: built.elf, port: gdbPort, gdb });
     step(`${system.name}: ${hint[0]}`);
     console.log(hint.slice(1).join("\n"));
+    if (!gdb) console.log(paint(`gdb is not installed here; get it with: ${installCommand([TOOLS.gdb.debianPackage])} (or npm run setup)`, "yellow"));
   }
   // A fault report is several hypervisor lines; they keep the colour of the line that opened it.
   let blockColor: Color = "dim";
