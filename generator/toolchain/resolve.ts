@@ -105,11 +105,15 @@ export function forgetTools(): void {
 }
 
 export class MissingToolError extends Error {
+  // the CLI recognises it by name and prints the message alone, as a user mistake
+  override name = "MissingToolError";
+
   constructor(readonly tool: ToolName) {
     const spec = TOOLS[tool];
     super(
       `${spec.candidates.join(" or ")} is not installed; Phase3 needs it because it ${spec.purpose}.\n` +
-        `Run \`npm run setup\`, or install it yourself: ${installCommand([spec.debianPackage])}`,
+        `Run \`npm run setup\`, or install it yourself: ${installCommand([spec.debianPackage])}\n` +
+        `\`npx phase3 doctor\` checks every tool at once.`,
     );
   }
 }

@@ -45,6 +45,7 @@ export async function watchBuild(specFile: string, options: WatchOptions = {}): 
       again = true;
       return;
     }
+    if (changed.size === 0) return;
     const files = [...changed].map(shown);
     changed.clear();
     step(`${files.join(", ")} changed; rebuilding`);
@@ -75,7 +76,14 @@ export async function watchBuild(specFile: string, options: WatchOptions = {}): 
       }
     }
     for (const dir of wanted) {
-      if (!watchers.has(dir)) watchers.set(dir, fs.watch(dir, (_event, filename) => onEvent(dir, filename)));
+      if (watchers.has(dir)) continue;
+      const watcher = fs.watch(dir, (_event, filename) => onEvent(dir, filename));
+      // a watched folder that disappears ends its watcher; the next build watches what exists then
+      watcher.on("error", () => {
+        watcher.close();
+        watchers.delete(dir);
+      });
+      watchers.set(dir, watcher);
     }
   }
 

@@ -81,6 +81,16 @@ describe("phase3 doctor", () => {
   });
 });
 
+describe("a command that needs a missing tool", () => {
+  it("names the tool and how to install it, and exits 1 (not an internal error)", () => {
+    const r = phase3(["build", "examples/hello/system.ts", "--out", tempDir()], { env: { PATH: tempDir(), PHASE3_XPACK_DIR: tempDir() } });
+    expect(r.stderr).toMatch(/^phase3: make is not installed; Phase3 needs it because it runs the generated Makefile\./m);
+    expect(r.stderr).toMatch(/npx phase3 doctor/);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.status).toBe(1);
+  });
+});
+
 describe("doctor's helpers", () => {
   it("reads extensions from an ISA string", () => {
     expect([...isaExtensions("rv64imafdch_zicsr_zifencei_sstc")].sort()).toEqual(["a", "c", "d", "f", "h", "i", "m", "sstc", "zicsr", "zifencei"]);
