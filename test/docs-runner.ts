@@ -12,6 +12,9 @@
  *   ```c file=my/app.c    any block with file=PATH is written to PATH
  *                         (relative to that directory) before the blocks
  *                         after it run: how a page shows a file to create
+ *   ```text expect=output  the lines the last sh block before it printed, in order
+ *                         (other lines may come between): how a page shows
+ *                         output that is worth keeping true
  *   ```text               shown, never run: commands that wait forever
  *                         (--watch, --gdb), or that must not run in a test
  *                         (npm test itself)
@@ -19,7 +22,7 @@
  * Whatever the fence, an `npx phase3 <command>` it shows must be a command
  * the CLI has.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -38,13 +41,15 @@ export function fencedBlocks(markdown: string): Block[] {
   const blocks: Block[] = [];
   const lines = markdown.split("\n");
   for (let i = 0; i < lines.length; i++) {
-    const open = /^```(\S*)\s*(.*)$/.exec(lines[i]);
+    // a fence may be indented (inside a list item): its body loses the same indent
+    const open = /^( *)```(\S*)\s*(.*)$/.exec(lines[i]);
     if (!open) continue;
+    const [, indent, lang, rest] = open;
     const start = i;
     const body: string[] = [];
-    while (++i < lines.length && !/^```\s*$/.test(lines[i])) body.push(lines[i]);
-    const attrs = Object.fromEntries([...open[2].matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
-    blocks.push({ lang: open[1], attrs, body: body.join("\n") + "\n", line: start + 1 });
+    while (++i < lines.length && !/^ *```\s*$/.test(lines[i])) body.push(lines[i].startsWith(indent) ? lines[i].slice(indent.length) : lines[i].trimStart());
+    const attrs = Object.fromEntries([...rest.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+    blocks.push({ lang, attrs, body: body.join("\n") + "\n", line: start + 1 });
   }
   return blocks;
 }
@@ -67,28 +72,63 @@ export interface BlockResult {
   output: string;
 }
 
+/** Runs one sh block; asynchronous, so that pages run side by side. */
+function runShell(body: string, cwd: string, timeoutMs: number): Promise<{ status: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn("bash", ["-e", "-o", "pipefail", "-c", body], { cwd, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      resolve({ status: -1, output: error.message });
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ status: code ?? -1, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
 /** Runs a page's blocks in `cwd`, stopping at the first that does not exit as the page says. */
-export function runBlocks(blocks: Block[], cwd: string, timeoutMs = 180_000): BlockResult[] {
+export async function runBlocks(blocks: Block[], cwd: string, timeoutMs = 180_000): Promise<BlockResult[]> {
   const results: BlockResult[] = [];
+  let lastSh: BlockResult | undefined;
   for (const block of blocks) {
     if (block.attrs.file) {
       const target = path.resolve(cwd, block.attrs.file);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, block.body);
     }
+    if (block.attrs.expect === "output") {
+      results.push(expectOutput(block, lastSh));
+      if (results[results.length - 1].status !== 0) break;
+      continue;
+    }
     if (block.lang !== "sh") continue;
     const expected = Number(block.attrs.exit ?? 0);
-    const r = spawnSync("bash", ["-e", "-o", "pipefail", "-c", block.body], {
-      cwd,
-      encoding: "utf8",
-      timeout: timeoutMs,
-      env: { ...process.env, NO_COLOR: "1" },
-    });
-    const status = r.status ?? -1;
-    results.push({ block, status, expected, output: `${r.stdout}${r.stderr}${r.error ? `\n${r.error.message}` : ""}` });
+    const { status, output } = await runShell(block.body, cwd, timeoutMs);
+    lastSh = { block, status, expected, output };
+    results.push(lastSh);
     if (status !== expected) break;
   }
   return results;
+}
+
+/** Whether the block's lines appear, in order, in the output of the sh block before it. */
+function expectOutput(block: Block, previous: BlockResult | undefined): BlockResult {
+  const output = (previous?.output ?? "").split("\n");
+  let at = 0;
+  for (const line of block.body.split("\n").filter((l) => l.trim())) {
+    const found = output.indexOf(line, at);
+    if (found < 0) {
+      return { block, status: 1, expected: 0, output: `the line\n  ${line}\nis not in the output of the block before it (after what matched already):\n${previous?.output ?? "(no sh block before it)"}` };
+    }
+    at = found + 1;
+  }
+  return { block, status: 0, expected: 0, output: "" };
 }
 
 const NOT_COPIED = new Set(["node_modules", ".git", ".xpack", "build"]);

@@ -56,12 +56,12 @@ describe("docs", () => {
 
   it.concurrent.each(PAGES)(
     "%s: every sh block runs as shown",
-    (page) => {
+    async (page) => {
       const blocks = fencedBlocks(fs.readFileSync(path.join(ROOT, page), "utf8"));
       if (!blocks.some((b) => b.lang === "sh")) return;
       // the copy sits in a folder of its own, so a page may create ../my-system beside it
       const checkout = checkoutCopy(path.join(tempDir("phase3-docs-"), "phase3"));
-      for (const result of runBlocks(blocks, checkout)) {
+      for (const result of await runBlocks(blocks, checkout)) {
         expect(result.status, describeFailure(page, result)).toBe(result.expected);
       }
     },

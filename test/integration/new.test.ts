@@ -12,7 +12,7 @@ import { describeFailure, fencedBlocks, runBlocks, unknownCommands } from "../do
 afterAll(removeTempDirs);
 
 describe("phase3 new", () => {
-  it("scaffolds a project that boots both partitions, type-checks, and whose README commands work", () => {
+  it("scaffolds a project that boots both partitions, type-checks, and whose README commands work", async () => {
     const project = path.join(tempDir("phase3-new-"), "my-first");
     const created = phase3(["new", project]);
     expect(created.stderr).toBe("");
@@ -36,7 +36,7 @@ describe("phase3 new", () => {
 
     const readme = fencedBlocks(fs.readFileSync(path.join(project, "README.md"), "utf8"));
     expect(unknownCommands(readme)).toEqual([]);
-    for (const result of runBlocks(readme, project)) {
+    for (const result of await runBlocks(readme, project)) {
       expect(result.status, describeFailure("README.md", result)).toBe(result.expected);
     }
   });
