@@ -41,9 +41,15 @@ function packageName(dir: string): string {
   return path.basename(dir).toLowerCase().replace(/[^a-z0-9._-]/g, "-").replace(/^[._]/, "") || "phase3-system";
 }
 
-/** A path for a file that lives in the project and points at the checkout: relative, forward slashes. */
+/**
+ * How the project names a place in the checkout: relative when the two are
+ * close (they move together, e.g. side by side), absolute when they are far
+ * apart, where ../../../ would only obscure it. Forward slashes either way.
+ */
 function relativeTo(from: string, to: string): string {
-  return path.relative(from, to).split(path.sep).join("/") || ".";
+  const relative = path.relative(from, to);
+  const ups = relative.split(path.sep).filter((part) => part === "..").length;
+  return (ups <= 2 ? relative : path.resolve(to)).split(path.sep).join("/") || ".";
 }
 
 const GREETER = `/* greeter: says hello and returns 0, which becomes its exit code. */
@@ -145,7 +151,8 @@ npx phase3 run system.ts --gdb
 \`npx phase3\` and your editor find Phase3 through \`node_modules/phase3\`, a link
 that \`npm install\` made from package.json's \`"phase3": "file:${checkout}"\`.
 If you move this folder or the checkout, change that path and run
-\`npm install\` again.
+\`npm install\` again. \`npm start\` and \`npm run build\` are the run and
+build commands above.
 
 ## Next
 
