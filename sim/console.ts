@@ -14,6 +14,7 @@ export type ConsoleEvent =
   | { type: "exit"; partition: string; code: number }
   | { type: "fault"; partition: string; cause: string }
   | { type: "stopped"; partition: string; policy: string }
+  | { type: "restart"; partition: string; detail: string }
   | { type: "system-status"; status: number };
 
 /** The hypervisor's own prefix (a partition may not be named "phase3"). */
@@ -23,6 +24,8 @@ const EVENT_PATTERNS: [RegExp, (m: RegExpExecArray) => ConsoleEvent][] = [
   [/^partition (\w+) exited with code (-?\d+)$/, (m) => ({ type: "exit", partition: m[1], code: Number(m[2]) })],
   [/^fault in partition (\w+): (.+)$/, (m) => ({ type: "fault", partition: m[1], cause: m[2] })],
   [/^partition (\w+) stopped \(policy: (\w+)\)$/, (m) => ({ type: "stopped", partition: m[1], policy: m[2] })],
+  // the restart policy's line; whatever follows the verb (a count, a reason) is kept as detail
+  [/^partition (\w+) restarted\b\s*(.*)$/, (m) => ({ type: "restart", partition: m[1], detail: m[2] })],
   [/^all partitions have stopped: system status (\d+)$/, (m) => ({ type: "system-status", status: Number(m[1]) })],
 ];
 
@@ -64,12 +67,13 @@ export interface PartitionSummary {
   name: string;
   exitCode?: number;
   faults: number;
+  restarts: number;
   stopped: boolean;
 }
 
 /** Per-partition outcome of a run, from the hypervisor's events. */
 export function summarize(partitions: string[], lines: ConsoleLine[]): PartitionSummary[] {
-  const byName = new Map(partitions.map((name) => [name, { name, faults: 0, stopped: false } as PartitionSummary]));
+  const byName = new Map(partitions.map((name) => [name, { name, faults: 0, restarts: 0, stopped: false } as PartitionSummary]));
   for (const line of lines) {
     if (line.kind !== "hypervisor" || !line.event) continue;
     const e = line.event;
@@ -79,6 +83,7 @@ export function summarize(partitions: string[], lines: ConsoleLine[]): Partition
     if (e.type === "exit") s.exitCode = e.code;
     if (e.type === "fault") s.faults++;
     if (e.type === "stopped") s.stopped = true;
+    if (e.type === "restart") s.restarts++;
   }
   return [...byName.values()];
 }

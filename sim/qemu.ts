@@ -18,6 +18,8 @@ export interface RunRequest extends RunOptions {
   onLine?: (line: ConsoleLine) => void;
   /** Bytes to type into the console, or the caller's stdin to forward. */
   input?: string | NodeJS.ReadableStream;
+  /** Stops QEMU early (the CLI aborts on Ctrl-C, so no QEMU is left waiting for gdb). */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -58,12 +60,15 @@ export function runImage(request: RunRequest): Promise<RunResult> {
       timedOut = true;
       child.kill("SIGKILL");
     }, request.timeoutMs);
+    const abort = () => child.kill("SIGKILL");
+    request.signal?.addEventListener("abort", abort, { once: true });
     child.on("error", (error) => {
       clearTimeout(timer);
       reject(error);
     });
     child.on("close", (code) => {
       clearTimeout(timer);
+      request.signal?.removeEventListener("abort", abort);
       splitter.end();
       if (request.input && typeof request.input !== "string") request.input.unpipe(child.stdin);
       resolve({ status: timedOut ? TIMED_OUT : (code ?? TIMED_OUT), timedOut, lines, stderr, command: [qemu.path, ...args] });

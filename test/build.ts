@@ -14,7 +14,7 @@ export async function buildSpec(spec: string, name: string): Promise<Built> {
   const generated = await generate(spec, outDir(name));
   if (!generated.ok) throw new Error(generated.problems.map((p) => `${p.rule}: ${p.message}`).join("\n"));
   const made = await runMake(generated.outDir);
-  if (!made.ok) throw new Error(makeErrors(made.output));
+  if (!made.ok) throw new Error(makeErrors(made.output, generated.outDir));
   return { ...generated, elf: path.join(generated.outDir, `${generated.spec.system.name}.elf`) };
 }
 

@@ -158,3 +158,54 @@ export function writeElf(image: MemoryImage, options: WriteElfOptions): Uint8Arr
   putWord(sh + L.s.addralign, 1);
   return out;
 }
+
+/** An allocated section: what a linker placed where. */
+export interface ElfSection {
+  name: string;
+  address: number;
+  size: number;
+  /** "rwx" with dashes, from SHF_ALLOC/SHF_WRITE/SHF_EXECINSTR; "r" always. */
+  access: string;
+  /** SHT_NOBITS (.bss): takes memory, not file bytes. */
+  nobits: boolean;
+}
+
+const SHF_WRITE = 1;
+const SHF_ALLOC = 2;
+const SHF_EXECINSTR = 4;
+const SHT_NOBITS = 8;
+
+/** The allocated sections of an ELF file, in address order. */
+export function readSections(bytes: Uint8Array, file = "image.elf"): ElfSection[] {
+  const { xlen } = readElf(bytes, file);
+  const L = LAYOUT[xlen];
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const word = (at: number) => (xlen === 64 ? Number(view.getBigUint64(at, true)) : view.getUint32(at, true));
+  const shoff = word(L.shoff);
+  const shnum = view.getUint16(L.shnum, true);
+  const shstrndx = view.getUint16(L.shstrndx, true);
+  if (shoff === 0 || shnum === 0) return [];
+  if (shoff + shnum * L.shent > bytes.length) throw new ImageError(file, `truncated: the ${shnum} section headers end at byte ${shoff + shnum * L.shent}, the file has ${bytes.length}`);
+  const header = (i: number) => shoff + i * L.shent;
+  const names = word(header(shstrndx) + L.s.offset);
+  const nameAt = (offset: number) => {
+    let end = names + offset;
+    while (end < bytes.length && bytes[end] !== 0) end++;
+    return new TextDecoder().decode(bytes.subarray(names + offset, end));
+  };
+  const sections: ElfSection[] = [];
+  for (let i = 1; i < shnum; i++) {
+    const at = header(i);
+    const flags = word(at + L.s.flags);
+    const size = word(at + L.s.size);
+    if (!(flags & SHF_ALLOC) || size === 0) continue;
+    sections.push({
+      name: nameAt(view.getUint32(at, true)),
+      address: word(at + L.s.addr),
+      size,
+      access: `r${flags & SHF_WRITE ? "w" : "-"}${flags & SHF_EXECINSTR ? "x" : "-"}`,
+      nobits: view.getUint32(at + 4, true) === SHT_NOBITS,
+    });
+  }
+  return sections.sort((a, b) => a.address - b.address);
+}

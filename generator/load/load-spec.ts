@@ -18,15 +18,16 @@ import fs from "node:fs";
 import { SourceMap } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 import type { Project, SourceFile } from "ts-morph";
 import { isSystem, type System } from "../../spec/index.ts";
 import type { Located } from "./located.ts";
 import { isKnownClean, rememberClean, typecheckKey, userFilesOf } from "./typecheck-cache.ts";
 
-/** The checkout's root, where spec/, generator/ and firmware/ live. */
-export const PHASE3_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+import { PHASE3_ROOT } from "../root.ts";
+
+export { PHASE3_ROOT };
 const SPEC_DIR = path.join(PHASE3_ROOT, "spec");
 const SPEC_ENTRY = path.join(SPEC_DIR, "index.ts");
 
@@ -37,6 +38,8 @@ export interface LoadedSpec {
   system: System;
   /** The parsed spec, for locating validation diagnostics; loads TypeScript on first use. */
   sourceFile(): Promise<SourceFile>;
+  /** The spec and the user's own files it imports (what --watch watches). */
+  inputs: string[];
 }
 
 /** Lines [from, to] of a file that hold the innermost object or list around a type error. */
@@ -228,6 +231,11 @@ async function evaluate(file: string, bundled: { code: string; outfile: string }
   }
 }
 
+/** The spec file and the user's own TypeScript files it imports, as absolute paths. */
+export function specSourceFiles(spec: LoadedSpec): string[] {
+  return spec.inputs.map((f) => path.normalize(f));
+}
+
 export interface LoadOptions {
   /** Skip the TypeScript check (the spec was checked already, e.g. by the caller's editor). */
   typecheck?: boolean;
@@ -262,7 +270,13 @@ export async function loadSpec(specFile: string, options: LoadOptions = {}): Pro
     return fail([located("spec-no-default-export", file, "the spec's default export is not a system: write `export default defineSystem({ ... })`")]);
   }
   let parsed: Promise<SourceFile> | undefined;
-  const spec: LoadedSpec = { file, source, system: evaluated.value, sourceFile: () => (parsed ??= parsedAlone(file, source)) };
+  const spec: LoadedSpec = {
+    file,
+    source,
+    system: evaluated.value,
+    sourceFile: () => (parsed ??= parsedAlone(file, source)),
+    inputs: userFilesOf(file, bundled.inputs, SPEC_DIR),
+  };
   if (typeProblems.length) return { ok: false, problems: typeProblems, source, partial: { spec, typeErrorSpans } };
   return { ok: true, spec };
 }

@@ -9,7 +9,7 @@ import path from "node:path";
 import { GUARD_SIZE, type MemoryPlan } from "../../spec/layout.ts";
 import type { System } from "../../spec/system.ts";
 import { formatSize } from "../../spec/units.ts";
-import { loadSegments } from "./elf.ts";
+import { readSections, type ElfSection } from "../images/elf.ts";
 import { table } from "./table.ts";
 import { systemView, type HartView, type SystemView } from "./view.ts";
 
@@ -169,31 +169,45 @@ export function reportToWrite(outDir: string, report: string): string {
 }
 
 /** Fills in the image sizes after make: the firmware's loadable segments and each app's. */
+/** The allocated sections of an ELF file, or undefined when it is missing or unreadable. */
+function sectionsOf(file: string): ElfSection[] | undefined {
+  try {
+    return readSections(fs.readFileSync(file), file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a section of the firmware image holds, by the names firmware.ld gives them. */
+function holds(name: string): string {
+  const image = /^\.p3\.image\.(\w+)$/.exec(name);
+  if (image) return `image of ${image[1]}`;
+  const tree = /^\.p3\.dtb\.(\w+)$/.exec(name);
+  if (tree) return `device tree of ${tree[1]}`;
+  const pristine = /^\.p3\.pristine\.(\w+?)(\.dtb)?$/.exec(name);
+  if (pristine) return `pristine copy of ${pristine[1]}'s ${pristine[2] ? "device tree" : "image"}`;
+  if (name === ".gstage") return "G-stage page tables";
+  return `firmware ${name}`;
+}
+
 export function withImageSizes(report: string, outDir: string, system: System, plan: MemoryPlan): string {
   const lines: string[] = [];
-  const firmware = loadSegments(path.join(outDir, `${system.name}.elf`));
+  const firmware = sectionsOf(path.join(outDir, `${system.name}.elf`));
   if (firmware) {
-    const holds = (address: number) => {
-      if (address >= plan.hypervisor.base && address < plan.hypervisor.base + plan.hypervisor.size) return "firmware";
-      const p = plan.partitions.find((x) => address >= x.host && address < x.host + x.size);
-      if (p) return `app image of ${p.name}`;
-      if (address >= plan.tables.base && address < plan.tables.base + plan.tables.size) return "G-stage page tables";
-      return "-";
-    };
-    const own = firmware.filter((s) => holds(s.paddr) === "firmware").reduce((n, s) => n + s.memSize, 0);
+    const own = firmware.filter((s) => holds(s.name).startsWith("firmware")).reduce((n, s) => n + s.size, 0);
     lines.push(
       `${system.name}.elf: the firmware uses ${own} bytes of its ${formatSize(plan.hypervisor.size)} reserve (${Math.round((100 * own) / plan.hypervisor.size)}%)`,
       ...table(
-        ["address", { title: "in file", align: "right" }, { title: "in memory", align: "right" }, "access", "holds"],
-        firmware.map((s) => [hex(s.paddr), String(s.fileSize), String(s.memSize), s.flags, holds(s.paddr)]),
+        ["address", { title: "bytes", align: "right" }, "access", "holds"],
+        firmware.map((s) => [hex(s.address), String(s.size), s.access, holds(s.name)]),
       ),
     );
   }
   const apps: string[][] = [];
   for (const p of plan.partitions) {
-    const segments = loadSegments(path.join(outDir, "out", "app", p.name, `${p.name}.elf`));
-    if (!segments) continue;
-    const used = segments.reduce((n, s) => n + s.memSize, 0);
+    const sections = sectionsOf(path.join(outDir, "out", "app", p.name, `${p.name}.elf`));
+    if (!sections) continue;
+    const used = sections.reduce((n, s) => n + s.size, 0);
     const room = p.guard - p.guest;
     apps.push([p.name, String(used), String(room), `${Math.round((100 * used) / room)}%`]);
   }

@@ -5,16 +5,11 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { PHASE3_ROOT } from "../load/load-spec.ts";
-import { findTool, forgetTools, installCommand, TOOLS, XPACK_DIR, type ToolName } from "./resolve.ts";
+import { PHASE3_ROOT } from "../root.ts";
+import { DATA_PACKAGES, findTool, forgetTools, installCommand, TOOL_NAMES, TOOLS, XPACK_DIR, type ToolName } from "./resolve.ts";
 
-/** Files from distribution packages that are not tools on PATH. */
-export const DATA_PACKAGES = [
-  { file: "/usr/lib/picolibc/riscv64-unknown-elf/picolibc.specs", debianPackage: "picolibc-riscv64-unknown-elf", purpose: "the C library the toolchain is paired with" },
-  { file: "/usr/lib/u-boot/qemu-riscv64_smode/u-boot.bin", debianPackage: "u-boot-qemu", purpose: "the unmodified S-mode guest the tests boot" },
-];
-
-const NEEDED: ToolName[] = ["make", "gcc", "objcopy", "qemu-riscv64", "qemu-riscv32", "dtc", "gdb", "openocd", "openfpgaloader", "stty", "python3"];
+/** Set-up installs every tool, the optional flash tools too: the doctor only warns about those. */
+const NEEDED: ToolName[] = TOOL_NAMES;
 /** What xPacks provide; the rest can only come from the distribution. */
 const FROM_XPACK: ToolName[] = ["gcc", "objcopy", "qemu-riscv64", "qemu-riscv32"];
 

@@ -1,9 +1,12 @@
 /**
  * Runs the generated Makefile with the resolver's toolchain. Output is
- * captured: a person sees progress, and on failure the compiler's errors.
+ * captured, and make is silent (-s): what it prints is only the compiler's
+ * and linker's own messages, which diagnostics.ts maps back to the user's
+ * files.
  */
 import { spawn } from "node:child_process";
 import os from "node:os";
+import { compilerDiagnostics } from "./diagnostics.ts";
 import { crossPrefix, requireTool } from "./resolve.ts";
 
 export interface MakeResult {
@@ -18,7 +21,7 @@ export function runMake(outDir: string, targets: string[] = []): Promise<MakeRes
   const dtc = requireTool("dtc");
   const jobs = String(Math.max(1, os.availableParallelism()));
   return new Promise((resolve, reject) => {
-    const child = spawn(make.path, ["-C", outDir, "--no-print-directory", `-j${jobs}`, `CROSS_COMPILE=${prefix}`, `DTC=${dtc.path}`, ...targets], {
+    const child = spawn(make.path, ["-C", outDir, "-s", "--no-print-directory", `-j${jobs}`, `CROSS_COMPILE=${prefix}`, `DTC=${dtc.path}`, ...targets], {
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, LC_ALL: "C" },
     });
@@ -30,9 +33,8 @@ export function runMake(outDir: string, targets: string[] = []): Promise<MakeRes
   });
 }
 
-/** The lines of make's output a person needs after a failure: diagnostics, not command lines. */
-export function makeErrors(output: string): string {
-  const lines = output.split("\n");
-  const interesting = lines.filter((l) => /error|warning|note:|undefined reference|ASSERT|\|/.test(l) && !/^\S*gcc /.test(l));
-  return (interesting.length ? interesting : lines.slice(-30)).join("\n").trim();
+/** What a person needs after a failed build: the diagnostics, against their own files. */
+export function makeErrors(output: string, outDir: string): string {
+  const diagnostics = compilerDiagnostics(output, outDir);
+  return diagnostics || output.trim().split("\n").slice(-30).join("\n");
 }

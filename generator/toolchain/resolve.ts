@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { PHASE3_ROOT } from "../load/load-spec.ts";
+import { PHASE3_ROOT } from "../root.ts";
 
 export type ToolName = "gcc" | "objcopy" | "qemu-riscv64" | "qemu-riscv32" | "dtc" | "gdb" | "make" | "openocd" | "openfpgaloader" | "stty" | "python3";
 
@@ -26,24 +26,44 @@ interface ToolSpec {
   debianPackage: string;
   /** One line on why Phase3 needs it. */
   purpose: string;
+  /** The xPack of xpack.json that provides it, when there is one. */
+  xpack?: string;
+  /** How it prints its version, when not `--version`. */
+  versionArgs?: string[];
+  /** Only some flows need it (flashing a board): its absence is not an error. */
+  optional?: boolean;
 }
 
 export const TOOLS: Record<ToolName, ToolSpec> = {
-  gcc: { candidates: ["riscv-none-elf-gcc", "riscv64-unknown-elf-gcc"], debianPackage: "gcc-riscv64-unknown-elf", purpose: "compiles the firmware and apps" },
-  objcopy: { candidates: ["riscv-none-elf-objcopy", "riscv64-unknown-elf-objcopy"], debianPackage: "binutils-riscv64-unknown-elf", purpose: "writes raw, HEX and block-RAM images" },
-  "qemu-riscv64": { candidates: ["qemu-system-riscv64"], debianPackage: "qemu-system-misc", purpose: "boots RV64 systems" },
-  "qemu-riscv32": { candidates: ["qemu-system-riscv32"], debianPackage: "qemu-system-misc", purpose: "boots RV32 systems" },
+  gcc: { candidates: ["riscv-none-elf-gcc", "riscv64-unknown-elf-gcc"], debianPackage: "gcc-riscv64-unknown-elf", purpose: "compiles the firmware and apps", xpack: "@xpack-dev-tools/riscv-none-elf-gcc" },
+  objcopy: { candidates: ["riscv-none-elf-objcopy", "riscv64-unknown-elf-objcopy"], debianPackage: "binutils-riscv64-unknown-elf", purpose: "writes raw, HEX and block-RAM images", xpack: "@xpack-dev-tools/riscv-none-elf-gcc" },
+  "qemu-riscv64": { candidates: ["qemu-system-riscv64"], debianPackage: "qemu-system-misc", purpose: "boots RV64 systems", xpack: "@xpack-dev-tools/qemu-riscv" },
+  "qemu-riscv32": { candidates: ["qemu-system-riscv32"], debianPackage: "qemu-system-misc", purpose: "boots RV32 systems", xpack: "@xpack-dev-tools/qemu-riscv" },
   dtc: { candidates: ["dtc"], debianPackage: "device-tree-compiler", purpose: "compiles partition device trees" },
-  gdb: { candidates: ["riscv-none-elf-gdb", "gdb-multiarch"], debianPackage: "gdb-multiarch", purpose: "debugs firmware and partitions" },
+  gdb: { candidates: ["riscv-none-elf-gdb", "gdb-multiarch"], debianPackage: "gdb-multiarch", purpose: "debugs firmware and partitions", xpack: "@xpack-dev-tools/riscv-none-elf-gcc" },
   make: { candidates: ["make"], debianPackage: "make", purpose: "runs the generated Makefile" },
-  openocd: { candidates: ["openocd"], debianPackage: "openocd", purpose: "drives JTAG adapters to load images through a core's debug module (phase3 flash)" },
-  openfpgaloader: { candidates: ["openFPGALoader"], debianPackage: "openfpgaloader", purpose: "writes images into FPGA boards' SPI flash (phase3 flash)" },
-  stty: { candidates: ["stty"], debianPackage: "coreutils", purpose: "sets a serial port's baud rate and raw mode for the serial boot protocols (phase3 flash)" },
-  python3: { candidates: ["python3"], debianPackage: "python3-minimal", purpose: "gives the serial flashing tests a pseudo-terminal (Node has none)" },
+  openocd: { candidates: ["openocd"], debianPackage: "openocd", purpose: "drives JTAG adapters to load images through a core's debug module (phase3 flash)", optional: true },
+  openfpgaloader: { candidates: ["openFPGALoader"], debianPackage: "openfpgaloader", purpose: "writes images into FPGA boards' SPI flash (phase3 flash)", versionArgs: ["-V"], optional: true },
+  stty: { candidates: ["stty"], debianPackage: "coreutils", purpose: "sets a serial port's baud rate and raw mode for the serial boot protocols (phase3 flash)", optional: true },
+  python3: { candidates: ["python3"], debianPackage: "python3-minimal", purpose: "gives the serial flashing tests a pseudo-terminal (Node has none)", optional: true },
 };
 
-/** Where set-up runs `xpm install` for xpack.json, and where xpm links the binaries. */
-export const XPACK_DIR = path.join(PHASE3_ROOT, ".xpack");
+/** Every tool, needed ones first, in the order people read them. */
+export const TOOL_NAMES = Object.keys(TOOLS) as ToolName[];
+
+/** Files from distribution packages that are not tools on PATH. */
+export const DATA_PACKAGES = [
+  { file: "/usr/lib/picolibc/riscv64-unknown-elf/picolibc.specs", debianPackage: "picolibc-riscv64-unknown-elf", purpose: "the C library the toolchain is paired with" },
+  { file: "/usr/lib/u-boot/qemu-riscv64_smode/u-boot.bin", debianPackage: "u-boot-qemu", purpose: "the unmodified S-mode guest the tests boot" },
+];
+
+/**
+ * Where set-up runs `xpm install` for xpack.json, and where xpm links the
+ * binaries. PHASE3_XPACK_DIR points elsewhere (an xPack folder shared between
+ * checkouts, or an empty one to make the resolver use only PATH, as the
+ * doctor's tests do).
+ */
+export const XPACK_DIR = process.env.PHASE3_XPACK_DIR ? path.resolve(process.env.PHASE3_XPACK_DIR) : path.join(PHASE3_ROOT, ".xpack");
 export const XPACK_BIN = path.join(XPACK_DIR, "xpacks", ".bin");
 
 function isExecutable(file: string): boolean {
@@ -87,11 +107,15 @@ export function forgetTools(): void {
 }
 
 export class MissingToolError extends Error {
+  // the CLI recognises it by name and prints the message alone, as a user mistake
+  override name = "MissingToolError";
+
   constructor(readonly tool: ToolName) {
     const spec = TOOLS[tool];
     super(
       `${spec.candidates.join(" or ")} is not installed; Phase3 needs it because it ${spec.purpose}.\n` +
-        `Run \`npm run setup\`, or install it yourself: ${installCommand([spec.debianPackage])}`,
+        `Run \`npm run setup\`, or install it yourself: ${installCommand([spec.debianPackage])}\n` +
+        `\`npx phase3 doctor\` checks every tool at once.`,
     );
   }
 }
@@ -117,6 +141,6 @@ export function installCommand(packages: string[]): string {
 
 /** A tool's version line, e.g. "QEMU emulator version 7.2.22". */
 export function toolVersion(tool: Tool): string {
-  const result = spawnSync(tool.path, ["--version"], { encoding: "utf8", timeout: 10_000 });
+  const result = spawnSync(tool.path, TOOLS[tool.name].versionArgs ?? ["--version"], { encoding: "utf8", timeout: 10_000 });
   return (result.stdout || result.stderr || "").split("\n")[0].trim();
 }

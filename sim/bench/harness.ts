@@ -32,7 +32,7 @@ export async function runBenchmarkSystem(spec: string, outRoot: string, timeoutM
   const generated = await generate(spec, path.join(outRoot, name));
   if (!generated.ok) throw new Error(`${spec}: ${generated.problems.map((p) => p.message).join("; ")}`);
   const made = await runMake(generated.outDir);
-  if (!made.ok) throw new Error(`${spec}: build failed\n${makeErrors(made.output)}`);
+  if (!made.ok) throw new Error(`${spec}: build failed\n${makeErrors(made.output, generated.outDir)}`);
   const system = generated.spec.system;
   const result = await runImage({ board: system.board, elf: path.join(generated.outDir, `${system.name}.elf`), timeoutMs, icount: true });
   if (result.timedOut) throw new Error(`${spec}: timed out`);

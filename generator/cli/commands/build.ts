@@ -1,44 +1,72 @@
-/** `phase3 build <spec>`: generate the C and build the images with make. */
+/** `phase3 build <spec>`: generate the C and build the images with make; `--watch` keeps doing it. */
 import fs from "node:fs";
 import path from "node:path";
-import { generate, type Generated } from "../../pipeline.ts";
+import { generate, type Failed, type Generated } from "../../pipeline.ts";
 import { withImageSizes } from "../../report/report.ts";
+import { compilerDiagnostics, hasWarnings } from "../../toolchain/diagnostics.ts";
 import { makeErrors, runMake } from "../../toolchain/make.ts";
 import { specArgument, stringOption } from "../args.ts";
 import type { Command } from "../command.ts";
-import { printProblems, shown, step, UserError } from "../output.ts";
+import { paint, printProblems, shown, timedStep } from "../output.ts";
 
 export const command: Command = {
-  usage: "build <spec> [--out <dir>]",
-  options: { out: { type: "string" } },
-  run: (invocation) => build(specArgument(invocation, "build"), { outDir: stringOption(invocation, "out") }),
+  usage: "build <spec> [--out <dir>] [--watch]",
+  options: { out: { type: "string" }, watch: { type: "boolean", default: false } },
+  run: async (invocation) => {
+    const spec = specArgument(invocation, "build");
+    const options = { outDir: stringOption(invocation, "out") };
+    if (invocation.options.watch === true) return (await import("../../watch/watch-build.ts")).watchBuild(spec, options);
+    return build(spec, options);
+  },
 };
 
 export interface BuildOptions {
   outDir?: string;
 }
 
-/** The built system, or undefined after printing why it could not be built. */
-export async function buildSystem(specFile: string, options: BuildOptions = {}): Promise<(Generated & { elf: string }) | undefined> {
-  let started = performance.now();
-  const generated = await generate(specFile, options.outDir);
+export type Built = Generated & { elf: string };
+
+export interface BuildOutcome {
+  /** The images, when everything worked. */
+  built?: Built;
+  /** How far the pipeline got: problems in the spec, or the generated tree. */
+  generated: Failed | Generated;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** Generates and builds a spec, printing progress and every problem; never throws for the user's mistakes. */
+export async function buildSystem(specFile: string, options: BuildOptions = {}): Promise<BuildOutcome> {
+  const generated = await timedStep(
+    `checking ${shown(path.resolve(specFile))} and generating C`,
+    () => generate(specFile, options.outDir),
+    (g) => {
+      if (!g.ok) return undefined;
+      const changed = g.write.written.length;
+      return `${g.spec.system.name}: generated ${g.files.size} files in ${shown(g.outDir)} (${changed === 0 ? "none changed" : `${changed} changed`})`;
+    },
+  );
   if (!generated.ok) {
     printProblems(generated.problems, generated.source);
-    return undefined;
+    return { generated };
   }
   const { system } = generated.spec;
-  const changed = generated.write.written.length;
-  step(`${system.name}: generated ${generated.files.size} files in ${shown(generated.outDir)} (${changed === 0 ? "none changed" : `${changed} changed`})`, started);
-
-  started = performance.now();
-  const made = await runMake(generated.outDir);
-  if (!made.ok) {
-    throw new UserError(`building ${system.name} failed:\n${makeErrors(made.output)}`);
-  }
   const elf = path.join(generated.outDir, `${system.name}.elf`);
+  const made = await timedStep(`${system.name}: compiling and linking with make`, () => runMake(generated.outDir), (m) =>
+    m.ok ? `${system.name}: built ${shown(elf)} (.bin, .hex, .mem beside it)` : undefined,
+  );
+  if (!made.ok) {
+    const diagnostics = makeErrors(made.output, generated.outDir);
+    const errors = diagnostics.split("\n").filter((l) => /\berror\b/.test(l)).length;
+    console.error(paint(`phase3 ${system.name}: the build failed${errors ? ` with ${plural(errors, "error")}` : ""}:`, "red", process.stderr));
+    console.error(diagnostics);
+    return { generated };
+  }
   addImageSizes(generated);
-  step(`${system.name}: built ${shown(elf)} (.bin, .hex, .mem beside it)`, started);
-  return { ...generated, elf };
+  if (hasWarnings(made.output)) console.error(paint(compilerDiagnostics(made.output, generated.outDir), "yellow", process.stderr));
+  return { generated, built: { ...generated, elf } };
 }
 
 /** Fills the image sizes into report.txt now that make has built the images. */
@@ -50,5 +78,5 @@ function addImageSizes(generated: Generated): void {
 }
 
 export async function build(specFile: string, options: BuildOptions): Promise<number> {
-  return (await buildSystem(specFile, options)) ? 0 : 1;
+  return (await buildSystem(specFile, options)).built ? 0 : 1;
 }

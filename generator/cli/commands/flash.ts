@@ -75,7 +75,7 @@ export async function flashCommand(specFile: string, options: FlashCommandOption
     if (options.image !== undefined) {
       imageFile = path.resolve(options.image);
     } else {
-      const built = await buildSystem(specFile, { outDir: options.outDir });
+      const { built } = await buildSystem(specFile, { outDir: options.outDir });
       if (!built) return 1;
       imageFile = built.elf;
     }

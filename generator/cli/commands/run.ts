@@ -1,30 +1,34 @@
 /**
  * `phase3 run <spec>`: build, boot in QEMU, show each partition's console
- * lines prefixed (and coloured on a terminal), and exit with the system's
- * status.
+ * lines prefixed (and coloured on a terminal) and the hypervisor's set
+ * apart, then one line per partition and the system's status, which is also
+ * the exit code.
  */
-import { summarize, type ConsoleLine } from "../../../sim/console.ts";
+import { summarize, type ConsoleLine, type PartitionSummary } from "../../../sim/console.ts";
 import { describeStatus } from "../../../sim/exit.ts";
 import { runImage } from "../../../sim/qemu.ts";
-import { findTool } from "../../toolchain/resolve.ts";
+import { findTool, installCommand, TOOLS } from "../../toolchain/resolve.ts";
 import { secondsOption, specArgument, stringOption } from "../args.ts";
-import type { Command } from "../command.ts";
-import { paint, PARTITION_COLORS, shown, step, UserError } from "../output.ts";
+import { UsageError, type Command } from "../command.ts";
+import { gdbHint } from "../gdb-hint.ts";
+import { paint, PARTITION_COLORS, step, UserError, type Color } from "../output.ts";
 import { buildSystem } from "./build.ts";
 
 export const command: Command = {
-  usage: "run <spec> [--out <dir>] [--timeout <seconds>] [--gdb] [--icount]",
+  usage: "run <spec> [--out <dir>] [--timeout <seconds>] [--gdb] [--gdb-port <port>] [--icount]",
   options: {
     out: { type: "string" },
     timeout: { type: "string" },
     gdb: { type: "boolean", default: false },
+    "gdb-port": { type: "string" },
     icount: { type: "boolean", default: false },
   },
   run: (invocation) =>
     run(specArgument(invocation, "run"), {
       outDir: stringOption(invocation, "out"),
       timeoutSeconds: secondsOption(invocation, "timeout", 60),
-      gdb: invocation.options.gdb === true,
+      gdb: invocation.options.gdb === true || invocation.options["gdb-port"] !== undefined,
+      gdbPort: portOption(stringOption(invocation, "gdb-port")),
       icount: invocation.options.icount === true,
     }),
 };
@@ -33,49 +37,101 @@ export interface RunCommandOptions {
   outDir?: string;
   timeoutSeconds: number;
   gdb: boolean;
+  gdbPort?: number;
   icount: boolean;
 }
 
 export const GDB_PORT = 1234;
+/** The exit code of a run ended by Ctrl-C, as shells report it. */
+const INTERRUPTED = 130;
+
+function portOption(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--gdb-port must be a TCP port from 1 to 65535, not "${raw}"`);
+  return port;
+}
+
+function count(n: number, word: string): string {
+  return n === 0 ? `no ${word}s` : `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** One line per partition: how it ended, its faults and restarts. */
+export function summaryLine(s: PartitionSummary, width: number): string {
+  const outcome = s.exitCode !== undefined ? `exit code ${s.exitCode}` : s.stopped ? "stopped by a fault" : "still running when the run ended";
+  return `${s.name.padEnd(width)}  ${outcome}, ${count(s.faults, "fault")}, ${count(s.restarts, "restart")}`;
+}
+
+function hypervisorColor(line: Extract<ConsoleLine, { kind: "hypervisor" }>): Color {
+  switch (line.event?.type) {
+    case "fault":
+    case "stopped":
+      return "red";
+    case "restart":
+      return "yellow";
+    default:
+      return "dim";
+  }
+}
 
 export async function run(specFile: string, options: RunCommandOptions): Promise<number> {
-  const built = await buildSystem(specFile, { outDir: options.outDir });
+  const { built } = await buildSystem(specFile, { outDir: options.outDir });
   if (!built) return 1;
   const { system } = built.spec;
   const names = Object.keys(system.partitions);
   if (!system.board.emulator) throw new UserError(`${system.board.name} has no QEMU model: flash it with \`phase3 flash\` instead`);
 
-  if (options.gdb) {
+  const gdbPort = options.gdb ? (options.gdbPort ?? GDB_PORT) : undefined;
+  if (gdbPort !== undefined) {
     const gdb = findTool("gdb");
-    step(`${system.name}: QEMU is waiting for a debugger on port ${GDB_PORT}; in another terminal run:`);
-    console.log(`    ${gdb ? gdb.path.split("/").pop() : "gdb-multiarch"} -q ${shown(built.elf)} -ex 'target remote localhost:${GDB_PORT}'`);
+    const hint = gdbHint({ model: built.model, xlen: system.board.isa.xlen, outDir: built.outDir, elf: built.elf, port: gdbPort, gdb });
+    step(`${system.name}: ${hint[0]}`);
+    console.log(hint.slice(1).join("\n"));
+    if (!gdb) console.log(paint(`gdb is not installed here; get it with: ${installCommand([TOOLS.gdb.debianPackage])} (or npm run setup)`, "yellow"));
   }
-  const started = performance.now();
-  step(`${system.name}: booting on ${system.board.name} in QEMU`);
+  // A fault report is several hypervisor lines; they keep the colour of the line that opened it.
+  let blockColor: Color = "dim";
   const show = (line: ConsoleLine) => {
     if (line.kind === "partition") {
       const color = PARTITION_COLORS[Math.max(0, names.indexOf(line.partition)) % PARTITION_COLORS.length];
       console.log(`${paint(`[${line.partition}]`, color)} ${line.text}`);
     } else if (line.kind === "hypervisor") {
-      console.log(paint(`[phase3] ${line.text}`, line.event?.type === "fault" ? "red" : "dim"));
+      if (!line.text.startsWith(" ")) blockColor = hypervisorColor(line);
+      console.log(paint(`[phase3] ${line.text}`, blockColor));
     } else {
       console.log(line.text);
     }
   };
+
+  const interrupt = new AbortController();
+  const onSignal = () => interrupt.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  const started = performance.now();
+  step(`${system.name}: booting on ${system.board.name} in QEMU${options.icount ? " (counting instructions: -icount)" : ""}`);
   const result = await runImage({
     board: system.board,
     elf: built.elf,
-    timeoutMs: options.gdb ? 24 * 3600_000 : options.timeoutSeconds * 1000,
+    timeoutMs: gdbPort !== undefined ? 24 * 3600_000 : options.timeoutSeconds * 1000,
     icount: options.icount,
-    gdbPort: options.gdb ? GDB_PORT : undefined,
+    gdbPort,
     onLine: show,
+    signal: interrupt.signal,
+  }).finally(() => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
   });
   if (result.stderr.trim()) console.error(paint(result.stderr.trim(), "yellow", process.stderr));
-  for (const s of summarize(names, result.lines)) {
-    const outcome = s.exitCode !== undefined ? `exited with ${s.exitCode}` : s.stopped ? "stopped by a fault" : "did not finish";
-    console.log(paint(`  ${s.name.padEnd(16)} ${outcome}${s.faults ? `, ${s.faults} fault(s)` : ""}`, "dim"));
+
+  const width = Math.max(...names.map((n) => n.length));
+  for (const s of summarize(names, result.lines)) console.log(paint(`  ${summaryLine(s, width)}`, "dim"));
+  if (interrupt.signal.aborted) {
+    step(`${system.name}: stopped QEMU (interrupted)`, started);
+    return INTERRUPTED;
   }
-  const verdict = result.timedOut ? `timed out after ${options.timeoutSeconds}s` : `status ${result.status}: ${describeStatus(result.status)}`;
+  const verdict = result.timedOut
+    ? `timed out after ${options.timeoutSeconds}s: status ${result.status} (raise it with --timeout <seconds>)`
+    : `status ${result.status}: ${describeStatus(result.status)}`;
   step(`${system.name}: ${verdict}`, started);
   return result.status;
 }

@@ -1,0 +1,43 @@
+/** `phase3 run` as a person reads it: a summary line per partition, timeouts, compiler errors against the app's own file. */
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXTURES, outDir, phase3 } from "../helpers.ts";
+import { TIMED_OUT } from "../../sim/exit.ts";
+
+const fixture = (name: string) => path.join("test", "fixtures", "systems", name, "system.ts");
+
+describe("phase3 run", () => {
+  it("ends a run that does not finish at --timeout, with status 124 and each partition's state", () => {
+    const r = phase3(["run", fixture("forever"), "--out", outDir("cli-forever"), "--icount", "--timeout", "2"]);
+    expect(r.stdout).toMatch(/^\[spinner\] spinning$/m);
+    expect(r.stdout).toMatch(/^ {2}spinner {2}still running when the run ended, no faults, no restarts$/m);
+    expect(r.stdout).toMatch(/^ {2}done {5}exit code 0, no faults, no restarts$/m);
+    expect(r.stdout).toMatch(/timed out after 2s: status 124 \(raise it with --timeout <seconds>\)/);
+    expect(r.status).toBe(TIMED_OUT);
+  });
+
+  it("sums up a partition stopped by a fault", () => {
+    const r = phase3(["run", fixture("isolation"), "--out", outDir("cli-isolation"), "--icount", "--timeout", "30"]);
+    expect(r.stdout).toMatch(/^ {2}intruder {3}stopped by a fault, 1 fault, no restarts$/m);
+    expect(r.stdout).toMatch(/^ {2}bystander {2}exit code 0, no faults, no restarts$/m);
+    expect(r.status).toBe(126);
+  });
+});
+
+describe("compiler errors", () => {
+  it("name the app's own file and line, relative to where phase3 runs", () => {
+    const r = phase3(["build", fixture("broken"), "--out", outDir("cli-broken")]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^phase3 broken: the build failed with 1 error:$/m);
+    expect(r.stderr).toMatch(/^test\/fixtures\/systems\/broken\/broken\.c:6:12: error: 'not_declared' undeclared/m);
+    expect(r.stderr).toMatch(/^ {4}6 \| {5}return not_declared;$/m); // gcc's own code frame stays
+    expect(r.stderr).not.toMatch(/\.\.\/|test\/\.out|make: \*\*\*/);
+  });
+
+  it("are relative to the current directory wherever that is", () => {
+    const dir = path.join(FIXTURES, "systems", "broken");
+    const r = phase3(["build", "system.ts", "--out", outDir("cli-broken-here")], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^broken\.c:6:12: error: /m);
+  });
+});
