@@ -23,7 +23,7 @@ export const HYPERVISOR_PREFIX = "phase3";
 const EVENT_PATTERNS: [RegExp, (m: RegExpExecArray) => ConsoleEvent][] = [
   [/^partition (\w+) exited with code (-?\d+)$/, (m) => ({ type: "exit", partition: m[1], code: Number(m[2]) })],
   [/^fault in partition (\w+): (.+)$/, (m) => ({ type: "fault", partition: m[1], cause: m[2] })],
-  [/^partition (\w+) stopped \(policy: (\w+)\)$/, (m) => ({ type: "stopped", partition: m[1], policy: m[2] })],
+  [/^partition (\w+) stopped \(policy: ([^)]+)\)$/, (m) => ({ type: "stopped", partition: m[1], policy: m[2] })],
   // the restart policy's line; whatever follows the verb (a count, a reason) is kept as detail
   [/^partition (\w+) restarted\b\s*(.*)$/, (m) => ({ type: "restart", partition: m[1], detail: m[2] })],
   [/^all partitions have stopped: system status (\d+)$/, (m) => ({ type: "system-status", status: Number(m[1]) })],
