@@ -84,6 +84,7 @@ function hypervisorColor(line: Extract<ConsoleLine, { kind: "hypervisor" }>): Co
 }
 
 export async function run(specFile: string, options: RunCommandOptions): Promise<number> {
+  if (options.trace !== undefined) checkWritable(options.trace);
   const { built } = await buildSystem(specFile, { outDir: options.outDir });
   if (!built) return 1;
   const { system } = built.spec;
@@ -161,6 +162,16 @@ async function buildTraceFirmware(built: Built): Promise<string | undefined> {
   return undefined;
 }
 
+/** Before a run that may be long: the timeline must have somewhere to go. */
+function checkWritable(file: string): void {
+  const folder = path.dirname(path.resolve(file));
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch {
+    throw new UserError(`--trace ${file}: cannot write in ${shown(folder)} (does the folder exist?)`);
+  }
+}
+
 /** Writes the run's timeline, however the run ended (a run killed at --timeout keeps what it printed). */
 function writeTrace(file: string, built: Built, result: RunResult, icount: boolean): void {
   const { system } = built.spec;
@@ -171,8 +182,12 @@ function writeTrace(file: string, built: Built, result: RunResult, icount: boole
   }
   const trace = chromeTrace(records, traceContext(built.model, system.board.timebaseHz, icount ? "cycle" : "time"));
   const target = path.resolve(file);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, JSON.stringify(trace));
+  try {
+    fs.writeFileSync(target, JSON.stringify(trace));
+  } catch (error) {
+    console.error(paint(`phase3 ${system.name}: could not write the timeline to ${shown(target)}: ${(error as Error).message}`, "red", process.stderr));
+    return;
+  }
   const events = trace.traceEvents.filter((e) => e.ph !== "M").length;
   step(`${system.name}: wrote the timeline to ${shown(target)} (${events} events from ${records.length} records, ${icount ? "instruction counts" : "real time"})`);
   console.log(`  open it at https://ui.perfetto.dev (Open trace file), or in chrome://tracing`);
