@@ -286,18 +286,18 @@ export function chromeTrace(records: TraceRecord[], context: TraceContext): Chro
 
   function metadata(c: TraceContext): TraceEvent[] {
     const meta: TraceEvent[] = [
-      { name: "process_name", ph: "M", pid: HARTS_PID, args: { name: `${c.system}: harts` } },
-      { name: "process_sort_index", ph: "M", pid: HARTS_PID, args: { sort_index: 0 } },
-      { name: "process_name", ph: "M", pid: PARTITIONS_PID, args: { name: `${c.system}: partitions` } },
-      { name: "process_sort_index", ph: "M", pid: PARTITIONS_PID, args: { sort_index: 1 } },
+      { name: "process_name", ph: "M", ts: 0, pid: HARTS_PID, args: { name: `${c.system}: harts` } },
+      { name: "process_sort_index", ph: "M", ts: 0, pid: HARTS_PID, args: { sort_index: 0 } },
+      { name: "process_name", ph: "M", ts: 0, pid: PARTITIONS_PID, args: { name: `${c.system}: partitions` } },
+      { name: "process_sort_index", ph: "M", ts: 0, pid: PARTITIONS_PID, args: { sort_index: 1 } },
     ];
     for (let h = 0; h < c.harts; h++) {
-      meta.push({ name: "thread_name", ph: "M", pid: HARTS_PID, tid: hartTid(h), args: { name: `hart ${h}` } });
-      meta.push({ name: "thread_sort_index", ph: "M", pid: HARTS_PID, tid: hartTid(h), args: { sort_index: h } });
+      meta.push({ name: "thread_name", ph: "M", ts: 0, pid: HARTS_PID, tid: hartTid(h), args: { name: `hart ${h}` } });
+      meta.push({ name: "thread_sort_index", ph: "M", ts: 0, pid: HARTS_PID, tid: hartTid(h), args: { sort_index: h } });
     }
     c.vcpus.forEach((_, id) => {
-      meta.push({ name: "thread_name", ph: "M", pid: PARTITIONS_PID, tid: vcpuTid(id), args: { name: vcpuName(id) } });
-      meta.push({ name: "thread_sort_index", ph: "M", pid: PARTITIONS_PID, tid: vcpuTid(id), args: { sort_index: id } });
+      meta.push({ name: "thread_name", ph: "M", ts: 0, pid: PARTITIONS_PID, tid: vcpuTid(id), args: { name: vcpuName(id) } });
+      meta.push({ name: "thread_sort_index", ph: "M", ts: 0, pid: PARTITIONS_PID, tid: vcpuTid(id), args: { sort_index: id } });
     });
     return meta;
   }
