@@ -15,7 +15,9 @@
 #   $(P3_SYSTEM).bin     raw image, loaded at the first address
 #   $(P3_SYSTEM).hex     Intel HEX
 #   $(P3_SYSTEM).mem     one 32-bit word per line, for $readmemh / block RAM
-# and out/ for everything in between.
+# and out/ for everything in between. `make trace` builds $(P3_SYSTEM)-trace.elf,
+# the same firmware with trace records on the console (core/trace.h), for
+# `phase3 run --trace`; the images above do not change.
 
 CROSS_COMPILE ?= $(shell command -v riscv-none-elf-gcc >/dev/null 2>&1 && echo riscv-none-elf- || echo riscv64-unknown-elf-)
 CC      := $(CROSS_COMPILE)gcc
@@ -136,7 +138,29 @@ $(P3_SYSTEM).mem: $(P3_SYSTEM).bin
 	$(OD) -An -v -tx4 -w4 --endian=little $@.tmp | sed 's/^ *//' > $@
 	rm -f $@.tmp
 
+# --- the trace firmware: make trace -------------------------------------------
+
+# The hypervisor and the generated tables again, with P3_TRACE and core/trace.c,
+# in their own folder; the apps and their images are the same.
+TRACE_FLAGS := $(HV_FLAGS) -DP3_TRACE=1
+TRACE_OBJECTS := $(patsubst %,$(OUT)/trace/hv/%.o,$(HV_SOURCES) core/trace.c) \
+    $(patsubst %,$(OUT)/trace/gen/%.o,$(GEN_SOURCES)) $(OUT)/gen/src/images.S.o
+
+.PHONY: trace
+trace: $(P3_SYSTEM)-trace.elf
+
+$(OUT)/trace/hv/%.o: $(FW)/%
+	@mkdir -p $(@D)
+	$(CC) $(TRACE_FLAGS) -c $< -o $@
+
+$(OUT)/trace/gen/%.o: %
+	@mkdir -p $(@D)
+	$(CC) $(TRACE_FLAGS) -c $< -o $@
+
+$(P3_SYSTEM)-trace.elf: $(TRACE_OBJECTS) firmware.ld
+	$(CC) $(TRACE_FLAGS) $(LD_FLAGS) -Tfirmware.ld -Wl,-Map=$(OUT)/$(P3_SYSTEM)-trace.map $(TRACE_OBJECTS) -lgcc -o $@
+
 clean:
-	rm -rf $(OUT) $(IMAGES)
+	rm -rf $(OUT) $(IMAGES) $(P3_SYSTEM)-trace.elf
 
 -include $(shell find $(OUT) -name '*.d' 2>/dev/null)

@@ -2,13 +2,18 @@
  * Console demux: the board's one UART carries every partition's lines
  * ("[name] text", prefixed by the hypervisor) and the hypervisor's own
  * ("[phase3] text"). This splits the stream back into who said what, and
- * reads the hypervisor's structured lines (exits, faults) as events.
+ * reads the hypervisor's structured lines (exits, faults) as events. A trace
+ * build also writes trace records, lines that start with TRACE_MARKER
+ * (firmware/core/trace.h): they are set apart here, never shown as output.
  */
+import { TRACE_MARKER } from "./trace.ts";
 
 export type ConsoleLine =
   | { kind: "partition"; partition: string; text: string }
   | { kind: "hypervisor"; text: string; event?: ConsoleEvent }
-  | { kind: "other"; text: string };
+  | { kind: "other"; text: string }
+  /** A trace record, without its marker: sim/trace.ts reads it. */
+  | { kind: "trace"; text: string };
 
 export type ConsoleEvent =
   | { type: "exit"; partition: string; code: number }
@@ -23,7 +28,7 @@ export const HYPERVISOR_PREFIX = "phase3";
 const EVENT_PATTERNS: [RegExp, (m: RegExpExecArray) => ConsoleEvent][] = [
   [/^partition (\w+) exited with code (-?\d+)$/, (m) => ({ type: "exit", partition: m[1], code: Number(m[2]) })],
   [/^fault in partition (\w+): (.+)$/, (m) => ({ type: "fault", partition: m[1], cause: m[2] })],
-  [/^partition (\w+) stopped \(policy: (\w+)\)$/, (m) => ({ type: "stopped", partition: m[1], policy: m[2] })],
+  [/^partition (\w+) stopped \(policy: ([^)]+)\)$/, (m) => ({ type: "stopped", partition: m[1], policy: m[2] })],
   // the restart policy's line; whatever follows the verb (a count, a reason) is kept as detail
   [/^partition (\w+) restarted\b\s*(.*)$/, (m) => ({ type: "restart", partition: m[1], detail: m[2] })],
   [/^all partitions have stopped: system status (\d+)$/, (m) => ({ type: "system-status", status: Number(m[1]) })],
@@ -31,6 +36,7 @@ const EVENT_PATTERNS: [RegExp, (m: RegExpExecArray) => ConsoleEvent][] = [
 
 export function parseLine(raw: string): ConsoleLine {
   const line = raw.replace(/\r$/, "");
+  if (line.startsWith(TRACE_MARKER)) return { kind: "trace", text: line.slice(TRACE_MARKER.length) };
   const match = /^\[(\w+)\] ?(.*)$/.exec(line);
   if (!match) return { kind: "other", text: line };
   const [, who, text] = match;

@@ -15,6 +15,7 @@
 #include "partition.h"
 #include "platform.h"
 #include "sched.h"
+#include "trace.h"
 
 #define BOOT_HART 0
 
@@ -25,6 +26,7 @@ __attribute__((noreturn)) void hyp_main(unsigned long hartid)
 {
     if (hartid == BOOT_HART) {
         console_init();                      /* 1. a console to report on */
+        trace_boot();                        /*    (trace builds: the trace's first record) */
         log_line("Phase3 %s: %u partition(s) on %u hart(s)", P3_SYSTEM_NAME, P3_NUM_PARTITIONS, P3_NUM_HARTS);
         platform_irq_init();                 /* 2. device interrupts, all masked */
         uint64_t now = arch_time_now();

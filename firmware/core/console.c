@@ -144,3 +144,12 @@ void log_block_end(void)
 {
     spin_unlock(&console_lock);
 }
+
+#if P3_TRACE
+void console_write_record(const char *text, size_t len)
+{
+    spin_lock(&console_lock);
+    put_text(text, len);
+    spin_unlock(&console_lock);
+}
+#endif

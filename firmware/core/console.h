@@ -37,4 +37,8 @@ int console_input_waiting(void);
 /* Copies up to `cap` waiting bytes to `buf`; returns how many. */
 size_t console_input_read(char *buf, size_t cap);
 
+/* A trace record (core/trace.c, trace builds only): a whole line, written
+ * between other lines. */
+void console_write_record(const char *text, size_t len);
+
 #endif /* CORE_CONSOLE_H */

@@ -6,6 +6,7 @@
 #include "partition.h"
 #include "platform.h"
 #include "sched.h"
+#include "trace.h"
 #include "wait.h"
 
 static const struct irq_route *route_of(unsigned line)
@@ -22,6 +23,7 @@ void irq_handle_external(struct hart *h)
 
     while ((line = platform_irq_claim(h->id)) != 0) {
         const struct irq_route *r = route_of(line);
+        trace_irq(h, line, r);
         if (r && r->partition == IRQ_ROUTE_CONSOLE) {
             console_input_service();
             platform_irq_complete(h->id, line);

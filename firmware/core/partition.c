@@ -17,6 +17,7 @@
 #include "partition.h"
 #include "platform.h"
 #include "sched.h"
+#include "trace.h"
 
 struct partition partitions[P3_NUM_PARTITIONS];
 struct vcpu p3_vcpus[P3_NUM_VCPUS];
@@ -83,6 +84,7 @@ static void stop_vcpus(struct partition *p, enum vcpu_state state)
 static void partition_done(struct partition *p, enum partition_state state)
 {
     p->state = state;
+    trace_done(p);
     stop_vcpus(p, VCPU_DONE);
     console_partition_flush(p);
     if (__atomic_sub_fetch(&partitions_running, 1, __ATOMIC_ACQ_REL) == 0) {
@@ -134,6 +136,7 @@ void partitions_finish_restarts(struct hart *h)
         p->line.len = 0;
         reset_vcpus(p, arch_time_now());
         p->state = PARTITION_RUNNING;
+        trace_restart(p);
         __atomic_fetch_sub(&restarts_pending, 1, __ATOMIC_ACQ_REL);
         log_line("partition %s restarted (%u of %u)", c->name, p->restarts, c->max_restarts);
         sched_kick(first);
@@ -164,6 +167,7 @@ void partition_fault(struct partition *p, struct vcpu *v, const struct fault *f)
     if (p->state != PARTITION_RUNNING)
         return;   /* a second vCPU faulting while the first fault is handled */
     p->faults++;
+    trace_fault(p, v, f);
     console_partition_flush(p);
     log_block_begin();
     log_block_line("fault in partition %s: %s", c->name, f->what);

@@ -13,6 +13,7 @@
 #include "partition.h"
 #include "sched.h"
 #include "sched_layout.h"
+#include "trace.h"
 #include "wait.h"
 
 _Static_assert(sizeof(struct hart) <= HART_STATE_SIZE, "struct hart outgrew HART_STATE_SIZE");
@@ -242,8 +243,10 @@ struct vcpu *sched_next(struct hart *h)
             dispatch(h, next, now);
             program_timer(h, now);
             h->in_guest = 1;
+            trace_resume(h, next);
             return next;
         }
+        trace_idle(h);
         if (!has_live_vcpus(h))
             arch_halt_hart();   /* this hart's partitions are all done */
         program_timer(h, now);

@@ -1,19 +1,31 @@
 /** `phase3 run` as a person reads it: a summary line per partition, timeouts, compiler errors against the app's own file. */
+import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, outDir, phase3 } from "../helpers.ts";
 import { TIMED_OUT } from "../../sim/exit.ts";
+import { traceProblems, type LoadedEvent } from "../trace-check.ts";
 
 const fixture = (name: string) => path.join("test", "fixtures", "systems", name, "system.ts");
 
 describe("phase3 run", () => {
-  it("ends a run that does not finish at --timeout, with status 124 and each partition's state", () => {
-    const r = phase3(["run", fixture("forever"), "--out", outDir("cli-forever"), "--icount", "--timeout", "2"]);
+  it("ends a run that does not finish at --timeout, with status 124 and each partition's state, and keeps its --trace", () => {
+    const out = outDir("cli-forever");
+    const traceFile = path.join(out, "forever.json");
+    fs.rmSync(traceFile, { force: true });
+    const r = phase3(["run", fixture("forever"), "--out", out, "--icount", "--timeout", "2", "--trace", traceFile]);
     expect(r.stdout).toMatch(/^\[spinner\] spinning$/m);
     expect(r.stdout).toMatch(/^ {2}spinner {2}still running when the run ended, no faults, no restarts$/m);
     expect(r.stdout).toMatch(/^ {2}done {5}exit code 0, no faults, no restarts$/m);
     expect(r.stdout).toMatch(/timed out after 2s: status 124 \(raise it with --timeout <seconds>\)/);
     expect(r.status).toBe(TIMED_OUT);
+    // the timeline of a killed run: what the firmware printed until then
+    expect(r.stdout).toMatch(/^phase3 forever: wrote the timeline to /m);
+    const trace = JSON.parse(fs.readFileSync(traceFile, "utf8"));
+    expect(traceProblems(trace)).toEqual([]);
+    const names = (trace.traceEvents as LoadedEvent[]).filter((e) => e.pid === 1 && e.ph !== "M").map((e) => e.name);
+    expect(names).toContain("spinner");
+    expect(names).toContain("done exited with code 0");
   });
 
   it("sums up a partition stopped by a fault", () => {

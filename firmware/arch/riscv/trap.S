@@ -49,7 +49,11 @@ hs_trap_entry:
     STORE   t0, REG_SP(sp)
     mv      a5, sp                      /* the vCPU */
     LOAD    sp, REG_HART_SP(sp)         /* this hart's stack; struct hart on top */
+#if P3_TRACE
+    call    trace_fast_call             /* core/trace.c: records the call around its handler */
+#else
     jalr    t1
+#endif
     li      t0, P3_BLOCK_MARKER
     beq     a0, t0, fast_block
     csrr    t0, CSR_SEPC

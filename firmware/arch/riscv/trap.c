@@ -15,6 +15,7 @@
 #include "platform.h"
 #include "sbi/sbi.h"
 #include "sched.h"
+#include "trace.h"
 
 #define INSN_WFI 0x10500073u
 
@@ -155,6 +156,7 @@ struct vcpu *hs_trap_handler(struct vcpu *v)
     struct hart *h = hart_get(v->config->hart);
 
     h->in_guest = 0;
+    trace_trap(h, v, cause);
     if ((long)cause < 0) {
         unsigned long irq = cause & ~(1UL << (__riscv_xlen - 1));
         if (irq < INTERRUPT_HANDLERS && interrupt_handlers[irq])

@@ -2,26 +2,32 @@
  * `phase3 run <spec>`: build, boot in QEMU, show each partition's console
  * lines prefixed (and coloured on a terminal) and the hypervisor's set
  * apart, then one line per partition and the system's status, which is also
- * the exit code.
+ * the exit code. `--trace <file>` boots the trace firmware instead and writes
+ * the run's timeline as Chrome trace JSON (sim/trace.ts).
  */
+import fs from "node:fs";
+import path from "node:path";
 import { summarize, type ConsoleLine, type PartitionSummary } from "../../../sim/console.ts";
 import { describeStatus } from "../../../sim/exit.ts";
-import { runImage } from "../../../sim/qemu.ts";
+import { runImage, type RunResult } from "../../../sim/qemu.ts";
+import { chromeTrace, parseTraceRecord, traceContext, type TraceRecord } from "../../../sim/trace.ts";
+import { makeErrors, runMake } from "../../toolchain/make.ts";
 import { findTool, installCommand, TOOLS } from "../../toolchain/resolve.ts";
 import { secondsOption, specArgument, stringOption } from "../args.ts";
 import { UsageError, type Command } from "../command.ts";
 import { gdbHint } from "../gdb-hint.ts";
-import { paint, PARTITION_COLORS, step, UserError, type Color } from "../output.ts";
-import { buildSystem } from "./build.ts";
+import { paint, PARTITION_COLORS, shown, step, timedStep, UserError, type Color } from "../output.ts";
+import { buildSystem, type Built } from "./build.ts";
 
 export const command: Command = {
-  usage: "run <spec> [--out <dir>] [--timeout <seconds>] [--gdb] [--gdb-port <port>] [--icount]",
+  usage: "run <spec> [--out <dir>] [--timeout <seconds>] [--gdb] [--gdb-port <port>] [--icount] [--trace <file.json>]",
   options: {
     out: { type: "string" },
     timeout: { type: "string" },
     gdb: { type: "boolean", default: false },
     "gdb-port": { type: "string" },
     icount: { type: "boolean", default: false },
+    trace: { type: "string" },
   },
   run: (invocation) =>
     run(specArgument(invocation, "run"), {
@@ -30,6 +36,7 @@ export const command: Command = {
       gdb: invocation.options.gdb === true || invocation.options["gdb-port"] !== undefined,
       gdbPort: portOption(stringOption(invocation, "gdb-port")),
       icount: invocation.options.icount === true,
+      trace: stringOption(invocation, "trace"),
     }),
 };
 
@@ -39,6 +46,8 @@ export interface RunCommandOptions {
   gdb: boolean;
   gdbPort?: number;
   icount: boolean;
+  /** Where to write the run's timeline (Chrome trace JSON). */
+  trace?: string;
 }
 
 export const GDB_PORT = 1234;
@@ -75,11 +84,14 @@ function hypervisorColor(line: Extract<ConsoleLine, { kind: "hypervisor" }>): Co
 }
 
 export async function run(specFile: string, options: RunCommandOptions): Promise<number> {
+  if (options.trace !== undefined) checkWritable(options.trace);
   const { built } = await buildSystem(specFile, { outDir: options.outDir });
   if (!built) return 1;
   const { system } = built.spec;
   const names = Object.keys(system.partitions);
   if (!system.board.emulator) throw new UserError(`${system.board.name} has no QEMU model: flash it with \`phase3 flash\` instead`);
+  const elf = options.trace === undefined ? built.elf : await buildTraceFirmware(built);
+  if (!elf) return 1;
 
   const gdbPort = options.gdb ? (options.gdbPort ?? GDB_PORT) : undefined;
   if (gdbPort !== undefined) {
@@ -98,7 +110,7 @@ export async function run(specFile: string, options: RunCommandOptions): Promise
     } else if (line.kind === "hypervisor") {
       if (!line.text.startsWith(" ")) blockColor = hypervisorColor(line);
       console.log(paint(`[phase3] ${line.text}`, blockColor));
-    } else {
+    } else if (line.kind === "other") {
       console.log(line.text);
     }
   };
@@ -111,7 +123,7 @@ export async function run(specFile: string, options: RunCommandOptions): Promise
   step(`${system.name}: booting on ${system.board.name} in QEMU${options.icount ? " (counting instructions: -icount)" : ""}`);
   const result = await runImage({
     board: system.board,
-    elf: built.elf,
+    elf,
     timeoutMs: gdbPort !== undefined ? 24 * 3600_000 : options.timeoutSeconds * 1000,
     icount: options.icount,
     gdbPort,
@@ -125,6 +137,7 @@ export async function run(specFile: string, options: RunCommandOptions): Promise
 
   const width = Math.max(...names.map((n) => n.length));
   for (const s of summarize(names, result.lines)) console.log(paint(`  ${summaryLine(s, width)}`, "dim"));
+  if (options.trace !== undefined) writeTrace(options.trace, built, result, options.icount);
   if (interrupt.signal.aborted) {
     step(`${system.name}: stopped QEMU (interrupted)`, started);
     return INTERRUPTED;
@@ -134,4 +147,49 @@ export async function run(specFile: string, options: RunCommandOptions): Promise
     : `status ${result.status}: ${describeStatus(result.status)}`;
   step(`${system.name}: ${verdict}`, started);
   return result.status;
+}
+
+/** `make trace`: the same firmware with trace records on the console, beside the normal images. */
+async function buildTraceFirmware(built: Built): Promise<string | undefined> {
+  const name = built.spec.system.name;
+  const elf = path.join(built.outDir, `${name}-trace.elf`);
+  const made = await timedStep(`${name}: building the trace firmware (make trace)`, () => runMake(built.outDir, ["trace"]), (m) =>
+    m.ok ? `${name}: built ${shown(elf)}` : undefined,
+  );
+  if (made.ok) return elf;
+  console.error(paint(`phase3 ${name}: the trace firmware did not build:`, "red", process.stderr));
+  console.error(makeErrors(made.output, built.outDir));
+  return undefined;
+}
+
+/** Before a run that may be long: the timeline must have somewhere to go. */
+function checkWritable(file: string): void {
+  const folder = path.dirname(path.resolve(file));
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch {
+    throw new UserError(`--trace ${file}: cannot write in ${shown(folder)} (does the folder exist?)`);
+  }
+}
+
+/** Writes the run's timeline, however the run ended (a run killed at --timeout keeps what it printed). */
+function writeTrace(file: string, built: Built, result: RunResult, icount: boolean): void {
+  const { system } = built.spec;
+  const records: TraceRecord[] = [];
+  for (const line of result.lines) {
+    const record = line.kind === "trace" ? parseTraceRecord(line.text) : undefined;
+    if (record) records.push(record);
+  }
+  const trace = chromeTrace(records, traceContext(built.model, system.board.timebaseHz, icount ? "cycle" : "time"));
+  const target = path.resolve(file);
+  try {
+    fs.writeFileSync(target, JSON.stringify(trace));
+  } catch (error) {
+    console.error(paint(`phase3 ${system.name}: could not write the timeline to ${shown(target)}: ${(error as Error).message}`, "red", process.stderr));
+    return;
+  }
+  const events = trace.traceEvents.filter((e) => e.ph !== "M").length;
+  step(`${system.name}: wrote the timeline to ${shown(target)} (${events} events from ${records.length} records, ${icount ? "instruction counts" : "real time"})`);
+  console.log(`  open it at https://ui.perfetto.dev (Open trace file), or in chrome://tracing`);
+  if (!records.length) console.log(paint("  the firmware wrote no trace records: was it built with `make trace`?", "yellow"));
 }
