@@ -2,7 +2,7 @@
 #
 #   P3_SYSTEM            system name: names the images
 #   P3_FIRMWARE          path of this folder
-#   P3_MODE              hypervisor
+#   P3_MODE              hypervisor or microkernel
 #   P3_MARCH, P3_MABI    the board's ISA and ABI
 #   P3_PLATFORM_SOURCES  the drivers the board needs, relative to this folder
 #   P3_APP_PARTITIONS    partitions built from app sources
@@ -49,9 +49,15 @@ LD_FLAGS := $(LINK_ARCH) -nostdlib -static -Wl,--build-id=none -Wl,--gc-sections
 
 CORE_SOURCES := core/boot.c core/channel.c core/console.c core/hypercall.c core/irq.c \
     core/partition.c core/sched.c core/vuart.c core/wait.c common/format.c common/string.c
-ARCH_SOURCES := arch/riscv/m_entry.S arch/riscv/hs_entry.S arch/riscv/trap.S \
-    arch/riscv/hart.c arch/riscv/trap.c arch/riscv/vcpu.c arch/riscv/guest_mem.c arch/riscv/mmio.c \
-    $(addprefix arch/riscv/sbi/,sbi.c base.c time.c ipi.c rfence.c hsm.c srst.c dbcn.c legacy.c)
+# The architecture part: the trap path and context switch are shared; the rest
+# is per mode. Hypervisor: an M stage hands over to HS-mode, partitions run in
+# VS-mode behind G-stage tables, unmodified guests get SBI. Microkernel: the
+# kernel stays in M-mode, partitions run in U-mode behind PMP.
+HYP_SOURCES := hyp/m_entry.S hyp/hs_entry.S hyp/hart.c hyp/vcpu.c hyp/guest_mem.c hyp/mmio.c \
+    $(addprefix hyp/sbi/,sbi.c base.c time.c ipi.c rfence.c hsm.c srst.c dbcn.c legacy.c)
+MK_SOURCES := mk/entry.S mk/hart.c mk/vcpu.c mk/pmp.c
+ARCH_SOURCES := $(addprefix arch/riscv/,trap.S trap.c \
+    $(if $(filter microkernel,$(P3_MODE)),$(MK_SOURCES),$(HYP_SOURCES)))
 HV_SOURCES := $(CORE_SOURCES) $(ARCH_SOURCES) $(P3_PLATFORM_SOURCES)
 HV_OBJECTS := $(patsubst %,$(OUT)/hv/%.o,$(HV_SOURCES))
 GEN_SOURCES := src/partitions.c src/channels.c src/gstage.c src/hypercalls.c

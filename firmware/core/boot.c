@@ -5,7 +5,7 @@
  *                                       drop to HS-mode
  *   hs_entry     arch/riscv/hs_entry.S  hart 0 clears .bss; the others wait
  *                                       for boot_done
- *   hyp_main     here                   hart 0: console, partitions, wake the
+ *   firmware_main     here                   hart 0: console, partitions, wake the
  *                                       others; every hart: its traps and
  *                                       timer, then its partitions
  */
@@ -22,7 +22,7 @@
 /* In .data, not .bss: the other harts poll it while hart 0 clears .bss. */
 volatile int boot_done __attribute__((section(".data"))) = 0;
 
-__attribute__((noreturn)) void hyp_main(unsigned long hartid)
+__attribute__((noreturn)) void firmware_main(unsigned long hartid)
 {
     if (hartid == BOOT_HART) {
         console_init();                      /* 1. a console to report on */

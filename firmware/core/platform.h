@@ -14,7 +14,7 @@ int platform_console_getc(void);
 void platform_console_enable_rx_irq(void);
 
 /* Rings another hart's doorbell: it arrives there as a supervisor software
- * interrupt (see arch/riscv/m_entry.S). */
+ * interrupt (see arch/riscv/hyp/m_entry.S). */
 void platform_ipi_send(unsigned hart);
 
 /* The interrupt controller: lines are enabled for the hart that takes them

@@ -58,7 +58,7 @@ struct hart {
 extern const struct hart_config p3_hart_configs[];
 
 /* A hart's stack with its scheduling state on top: sp starts at &hart
- * (arch/riscv/hs_entry.S computes it from the sizes in sched_layout.h). */
+ * (arch/riscv/hyp/hs_entry.S computes it from the sizes in sched_layout.h). */
 struct hart_area {
     unsigned char stack[P3_HART_STACK_SIZE];
     union {

@@ -3,7 +3,7 @@
  * in the guest's view. The real UART stays the hypervisor's: what a guest
  * writes becomes its attributed console lines, and what it reads comes from
  * console input if the spec gives it that. The page is not mapped, so every
- * access traps and comes here (see arch/riscv/mmio.c).
+ * access traps and comes here (see arch/riscv/hyp/mmio.c).
  */
 #ifndef CORE_VUART_H
 #define CORE_VUART_H

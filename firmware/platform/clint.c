@@ -1,7 +1,7 @@
 /*
  * CLINT (SiFive core-local interruptor): one 32-bit msip doorbell per hart at
  * the start of its window. The M-mode stage turns the resulting machine
- * software interrupt into a supervisor one (arch/riscv/m_entry.S).
+ * software interrupt into a supervisor one (arch/riscv/hyp/m_entry.S).
  */
 #include <stdint.h>
 #include <p3_config.h>

@@ -239,6 +239,7 @@ export function lower(system: System, plan: MemoryPlan, abi: Abi, options: Lower
   const configDefines: Define[] = [
     { name: "P3_SYSTEM_NAME", value: cString(system.name) },
     { name: "P3_MODE_HYPERVISOR", value: "1", comment: "partitions run in VS-mode behind G-stage tables" },
+    { name: "P3_MODE_MICROKERNEL", value: "0", comment: "partitions run in U-mode behind PMP" },
     { name: "P3_NUM_PARTITIONS", value: String(partitions.length) },
     { name: "P3_NUM_VCPUS", value: String(vcpus.length) },
     { name: "P3_NUM_CHANNELS", value: String(channels.length) },

@@ -1,11 +1,13 @@
 /*
- * HS-mode trap entry and guest entry.
+ * Trap entry from a partition, and entry into one: in hypervisor mode the
+ * HS-mode path (sscratch, sret), in microkernel mode the M-mode one
+ * (mscratch, mret); arch/trap_csrs.h names the CSRs (T* below).
  *
- * While a guest runs, sscratch holds its vCPU (whose saved registers are at
- * offset 0); while the hypervisor runs, sscratch is 0. A trap from the guest
- * swaps sp and sscratch, so sp points at the vCPU.
+ * While a partition runs, the trap scratch register holds its vCPU (whose
+ * saved registers are at offset 0); while the firmware runs, it is 0. A trap
+ * from the partition swaps sp and scratch, so sp points at the vCPU.
  *
- * Fast path: a Phase3 call (VS ecall, a7 = P3_EXTENSION_ID) whose function
+ * Fast path: a Phase3 call (an ecall, a7 = P3_EXTENSION_ID) whose function
  * has an entry in p3_fast_calls. The Phase3 ABI lets a call clobber every
  * caller-saved register, so the handler, a plain C function, is called
  * without saving any: only t0 (before we know it is such a call) and the
@@ -16,24 +18,25 @@
  * returns P3_BLOCK_MARKER: then the registers the ABI keeps are saved after
  * all, and hypercall_block() puts the vCPU to sleep.
  *
- * Slow path: everything else saves all registers and calls hs_trap_handler(),
+ * Slow path: everything else saves all registers and calls trap_handler(),
  * which returns the vCPU to resume (perhaps another one).
  */
 #include <p3_config.h>
 #include <p3_abi.h>
 #include <arch/csr.h>
 #include <arch/regs.h>
+#include <arch/trap_csrs.h>
 #include "hypercall.h"
 
     .section .text
     .align 2
-    .globl hs_trap_entry
-hs_trap_entry:
-    csrrw   sp, CSR_SSCRATCH, sp
-    beqz    sp, hs_self_trap            /* sscratch was 0: a trap in HS itself */
+    .globl trap_entry
+trap_entry:
+    csrrw   sp, CSR_TSCRATCH, sp
+    beqz    sp, self_trap               /* scratch was 0: a trap in the firmware */
     STORE   t0, REG_T0(sp)
-    csrr    t0, CSR_SCAUSE
-    addi    t0, t0, -CAUSE_VIRTUAL_SUPERVISOR_ECALL
+    csrr    t0, CSR_TCAUSE
+    addi    t0, t0, -CAUSE_PARTITION_ECALL
     bnez    t0, slow_path
     li      t0, P3_EXTENSION_ID
     bne     a7, t0, slow_path           /* an SBI call */
@@ -45,7 +48,7 @@ hs_trap_entry:
     LOAD    t1, 0(t0)
     beqz    t1, slow_path               /* a call that may block or switch */
 
-    csrrw   t0, CSR_SSCRATCH, zero      /* t0 = guest sp; in HS now */
+    csrrw   t0, CSR_TSCRATCH, zero      /* t0 = guest sp; in HS now */
     STORE   t0, REG_SP(sp)
     mv      a5, sp                      /* the vCPU */
     LOAD    sp, REG_HART_SP(sp)         /* this hart's stack; struct hart on top */
@@ -56,19 +59,19 @@ hs_trap_entry:
 #endif
     li      t0, P3_BLOCK_MARKER
     beq     a0, t0, fast_block
-    csrr    t0, CSR_SEPC
+    csrr    t0, CSR_TEPC
     addi    t0, t0, 4                   /* past the ecall */
-    csrw    CSR_SEPC, t0
+    csrw    CSR_TEPC, t0
     LOAD    t1, 0(sp)                   /* hart->current */
     LOAD    sp, REG_SP(t1)
-    csrw    CSR_SSCRATCH, t1
-    sret
+    csrw    CSR_TSCRATCH, t1
+    TRAP_RETURN
 
 /* A fast call must block: sp is the hart's stack, the guest's sp is saved,
  * its callee-saved registers are still in place (the rest the ABI lets go). */
 fast_block:
     LOAD    t1, 0(sp)                   /* hart->current */
-    csrr    t0, CSR_SEPC
+    csrr    t0, CSR_TEPC
     addi    t0, t0, 4
     STORE   t0, REG_PC(t1)
     STORE   ra, REG_X(1)(t1)
@@ -86,10 +89,12 @@ fast_block:
     STORE   s9, REG_X(25)(t1)
     STORE   s10, REG_X(26)(t1)
     STORE   s11, REG_X(27)(t1)
-    csrr    t0, CSR_SSTATUS
+    csrr    t0, CSR_TSTATUS
     STORE   t0, REG_STATUS(t1)
+#if P3_MODE_HYPERVISOR
     csrr    t0, CSR_HSTATUS
     STORE   t0, REG_HSTATUS(t1)
+#endif
     mv      a0, t1
     call    hypercall_block             /* returns the vCPU to resume in a0 */
     j       arch_vcpu_enter
@@ -124,29 +129,33 @@ slow_path:
     STORE   t4, REG_X(29)(sp)
     STORE   t5, REG_X(30)(sp)
     STORE   t6, REG_X(31)(sp)
-    csrrw   t0, CSR_SSCRATCH, zero
+    csrrw   t0, CSR_TSCRATCH, zero
     STORE   t0, REG_SP(sp)
-    csrr    t0, CSR_SEPC
+    csrr    t0, CSR_TEPC
     STORE   t0, REG_PC(sp)
-    csrr    t0, CSR_SSTATUS
+    csrr    t0, CSR_TSTATUS
     STORE   t0, REG_STATUS(sp)
+#if P3_MODE_HYPERVISOR
     csrr    t0, CSR_HSTATUS
     STORE   t0, REG_HSTATUS(sp)
+#endif
     mv      a0, sp
     LOAD    sp, REG_HART_SP(sp)
-    call    hs_trap_handler             /* returns the vCPU to resume in a0 */
+    call    trap_handler             /* returns the vCPU to resume in a0 */
     /* fall through */
 
-/* void arch_vcpu_enter(struct vcpu *v): load v's registers and sret into it. */
+/* void arch_vcpu_enter(struct vcpu *v): load v's registers and return into it. */
     .globl arch_vcpu_enter
 arch_vcpu_enter:
     LOAD    t0, REG_PC(a0)
-    csrw    CSR_SEPC, t0
+    csrw    CSR_TEPC, t0
     LOAD    t0, REG_STATUS(a0)
-    csrw    CSR_SSTATUS, t0
+    csrw    CSR_TSTATUS, t0
+#if P3_MODE_HYPERVISOR
     LOAD    t0, REG_HSTATUS(a0)
     csrw    CSR_HSTATUS, t0
-    csrw    CSR_SSCRATCH, a0
+#endif
+    csrw    CSR_TSCRATCH, a0
     LOAD    ra, REG_X(1)(a0)
     LOAD    sp, REG_X(2)(a0)
     LOAD    gp, REG_X(3)(a0)
@@ -178,10 +187,10 @@ arch_vcpu_enter:
     LOAD    t5, REG_X(30)(a0)
     LOAD    t6, REG_X(31)(a0)
     LOAD    a0, REG_X(10)(a0)
-    sret
+    TRAP_RETURN
 
-/* A trap taken in HS-mode: the hypervisor itself faulted. */
-hs_self_trap:
-    csrrw   sp, CSR_SSCRATCH, sp        /* back to our own stack; sscratch = 0 */
-    call    hs_panic
+/* A trap taken in the firmware itself: it faulted. */
+self_trap:
+    csrrw   sp, CSR_TSCRATCH, sp        /* back to our own stack; scratch = 0 */
+    call    firmware_panic
     j       .

@@ -1,21 +1,26 @@
 /*
- * What a trap from a guest means: cause → handler tables. Exceptions are
- * the guest's calls and faults; interrupts are the hypervisor's own (timer,
- * IPI, devices). Every handler ends in the scheduler choosing what runs next.
+ * What a trap from a partition means: cause → handler tables. Exceptions are
+ * the partition's calls and faults; interrupts are the firmware's own
+ * (timer, IPI, devices). Every handler ends in the scheduler choosing what
+ * runs next. Hypervisor mode adds what unmodified guests need: SBI, emulated
+ * MMIO, and a guest's wfi.
  */
 #include <p3_config.h>
 #include <p3_abi.h>
 #include <arch/csr.h>
+#include <arch/trap_csrs.h>
 #include "arch.h"
 #include "console.h"
 #include "hypercall.h"
 #include "irq.h"
-#include "mmio.h"
 #include "partition.h"
 #include "platform.h"
-#include "sbi/sbi.h"
 #include "sched.h"
 #include "trace.h"
+#if P3_MODE_HYPERVISOR
+#include "hyp/mmio.h"
+#include "hyp/sbi/sbi.h"
+#endif
 
 #define INSN_WFI 0x10500073u
 
@@ -51,9 +56,10 @@ static void guest_fault(struct vcpu *v, unsigned long cause)
         .cause = cause,
         .what = cause < CAUSE_COUNT && cause_names[cause] ? cause_names[cause] : "unknown exception",
         .pc = v->regs.x[0],
-        .addr = stval_read(),
+        .addr = trap_value_read(),
     };
     switch (cause) {
+#if P3_MODE_HYPERVISOR
     case CAUSE_FETCH_GUEST_PAGE_FAULT:
     case CAUSE_LOAD_GUEST_PAGE_FAULT:
     case CAUSE_STORE_GUEST_PAGE_FAULT:
@@ -62,6 +68,7 @@ static void guest_fault(struct vcpu *v, unsigned long cause)
         f.has_guest_phys = 1;
         f.has_addr = 1;
         break;
+#endif
     case CAUSE_MISALIGNED_FETCH: case CAUSE_FETCH_ACCESS: case CAUSE_MISALIGNED_LOAD:
     case CAUSE_LOAD_ACCESS: case CAUSE_MISALIGNED_STORE: case CAUSE_STORE_ACCESS:
     case CAUSE_FETCH_PAGE_FAULT: case CAUSE_LOAD_PAGE_FAULT: case CAUSE_STORE_PAGE_FAULT:
@@ -74,7 +81,7 @@ static void guest_fault(struct vcpu *v, unsigned long cause)
     partition_fault(v->partition, v, &f);
 }
 
-static void guest_ecall(struct vcpu *v, unsigned long cause)
+static void partition_ecall(struct vcpu *v, unsigned long cause)
 {
     unsigned long *x = v->regs.x;
     long error;
@@ -87,9 +94,14 @@ static void guest_ecall(struct vcpu *v, unsigned long cause)
         error = r.error;
         value = r.value;
     } else {
+#if P3_MODE_HYPERVISOR
         struct sbiret r = sbi_dispatch(v, x[X_A7], x[X_A6], &x[X_A0]);
         error = r.error;
         value = r.value;
+#else
+        error = P3_ERR_NOT_SUPPORTED;   /* no SBI below a microkernel */
+        value = 0;
+#endif
     }
     if (error == P3_BLOCK_MARKER)
         sched_block(v, WAIT_SOURCES, v->wait_mask, v->wait_deadline);
@@ -98,12 +110,13 @@ static void guest_ecall(struct vcpu *v, unsigned long cause)
         arch_vcpu_set_result(v, error, value);
 }
 
+#if P3_MODE_HYPERVISOR
 /* hstatus.VTW makes a guest's wfi trap here: the guest has nothing to do
  * until an interrupt, so its hart goes to another partition. An app's wfi is
  * a yield; a guest's sleeps until one of its virtual interrupts is pending. */
 static void guest_virtual_instruction(struct vcpu *v, unsigned long cause)
 {
-    if ((stval_read() & 0xffffffffu) == INSN_WFI) {
+    if ((trap_value_read() & 0xffffffffu) == INSN_WFI) {
         v->regs.x[0] += 4;
         if (v->partition->config->kind == PARTITION_GUEST && !arch_vcpu_interrupt_pending(v))
             sched_block(v, WAIT_INTERRUPT, 0, NO_DEADLINE);
@@ -118,17 +131,21 @@ static void guest_virtual_instruction(struct vcpu *v, unsigned long cause)
  * register, or a fault. */
 static void guest_page_fault(struct vcpu *v, unsigned long cause)
 {
-    uintptr_t gpa = (htval_read() << 2) | (stval_read() & 3);
+    uintptr_t gpa = (htval_read() << 2) | (trap_value_read() & 3);
 
     if (mmio_emulate(v, gpa) != 0)
         guest_fault(v, cause);
 }
 
+#endif
+
 static exception_handler *const exception_handlers[CAUSE_COUNT] = {
-    [CAUSE_VIRTUAL_SUPERVISOR_ECALL] = guest_ecall,
+    [CAUSE_PARTITION_ECALL] = partition_ecall,
+#if P3_MODE_HYPERVISOR
     [CAUSE_LOAD_GUEST_PAGE_FAULT] = guest_page_fault,
     [CAUSE_STORE_GUEST_PAGE_FAULT] = guest_page_fault,
     [CAUSE_VIRTUAL_INSTRUCTION] = guest_virtual_instruction,
+#endif
 };
 
 static void timer_interrupt(struct hart *h)
@@ -143,16 +160,16 @@ static void software_interrupt(struct hart *h)
 }
 
 static interrupt_handler *const interrupt_handlers[] = {
-    [IRQ_S_SOFT] = software_interrupt,
-    [IRQ_S_TIMER] = timer_interrupt,
-    [IRQ_S_EXT] = irq_handle_external,
+    [IRQ_SOFT] = software_interrupt,
+    [IRQ_TIMER] = timer_interrupt,
+    [IRQ_EXT] = irq_handle_external,
 };
 
 #define INTERRUPT_HANDLERS (sizeof interrupt_handlers / sizeof interrupt_handlers[0])
 
-struct vcpu *hs_trap_handler(struct vcpu *v)
+struct vcpu *trap_handler(struct vcpu *v)
 {
-    unsigned long cause = scause_read();
+    unsigned long cause = trap_cause_read();
     struct hart *h = hart_get(v->config->hart);
 
     h->in_guest = 0;
@@ -169,9 +186,9 @@ struct vcpu *hs_trap_handler(struct vcpu *v)
     return sched_next(h);
 }
 
-/* A trap in the hypervisor itself. Nothing is safe to continue. */
-void hs_panic(void)
+/* A trap in the firmware itself. Nothing is safe to continue. */
+void firmware_panic(void)
 {
-    log_line("hypervisor fault: scause %lx sepc %lx stval %lx", scause_read(), sepc_read(), stval_read());
+    log_line("firmware fault: cause %lx pc %lx value %lx", trap_cause_read(), trap_epc_read(), trap_value_read());
     platform_exit(P3_STATUS_PANIC);
 }

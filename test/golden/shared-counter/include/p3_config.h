@@ -37,6 +37,7 @@
 
 #define P3_SYSTEM_NAME "shared_counter"
 #define P3_MODE_HYPERVISOR 1  /* partitions run in VS-mode behind G-stage tables */
+#define P3_MODE_MICROKERNEL 0  /* partitions run in U-mode behind PMP */
 #define P3_NUM_PARTITIONS 2
 #define P3_NUM_VCPUS 2
 #define P3_NUM_CHANNELS 0

@@ -2,7 +2,7 @@
  * HS-mode entry, from the M stage, on every hart: a0 = hartid.
  * Hart 0 clears .bss; the others wait for boot_done (set by hart 0 once the
  * shared state is ready) before touching memory. Then each hart calls
- * hyp_main() on its own stack, at whose top its struct hart sits.
+ * firmware_main() on its own stack, at whose top its struct hart sits.
  */
 #include <p3_config.h>
 #include <arch/csr.h>
@@ -13,8 +13,8 @@
     .globl hs_entry
 hs_entry:
     csrw    CSR_SIE, zero
-    csrw    CSR_SSCRATCH, zero          /* 0 while in HS: see hs_trap_entry */
-    la      t0, hs_trap_entry
+    csrw    CSR_SSCRATCH, zero          /* 0 while in HS: see trap_entry */
+    la      t0, trap_entry
     csrw    CSR_STVEC, t0
 
     /* sp = hart_areas + (hartid + 1) * HART_AREA_SIZE - HART_STATE_SIZE */
@@ -39,5 +39,5 @@ hs_entry:
     wfi                                 /* the IPI arrives through m_trap */
     j       3b
 
-4:  call    hyp_main
+4:  call    firmware_main
     j       .
