@@ -45,7 +45,10 @@ export function qemuInvocation(board: BoardProfile, elf: string, options: RunOpt
   ];
   // sleep=off: when every hart waits, virtual time jumps to the next timer
   // instead of idling in real time; counts stay exact and runs stay fast.
-  if (options.icount) args.push("-icount", "shift=0,sleep=off");
+  // -rtc clock=vm: a real-time clock device (QEMU virt's goldfish RTC) counts
+  // that virtual time too, so its alarms come at an exact instruction count
+  // (on the host's clock they would come whenever the host got there).
+  if (options.icount) args.push("-icount", "shift=0,sleep=off", "-rtc", "clock=vm");
   if (options.gdbPort !== undefined) args.push("-S", "-gdb", `tcp:localhost:${options.gdbPort}`);
   return { tool: emulator.system === "riscv64" ? "qemu-riscv64" : "qemu-riscv32", args };
 }
