@@ -11,6 +11,13 @@ export interface RunOptions {
   icount?: boolean;
   /** Wait for gdb on this TCP port before the first instruction. */
   gdbPort?: number;
+  /**
+   * Write the console to this file instead of QEMU's stdout (no input then).
+   * A file never makes the UART wait; a pipe to a slow reader can, and the
+   * firmware's polling for the transmitter then retires a number of
+   * instructions that depends on the host: benchmarks use a file.
+   */
+  consoleFile?: string;
 }
 
 export interface QemuInvocation {
@@ -40,7 +47,7 @@ export function qemuInvocation(board: BoardProfile, elf: string, options: RunOpt
     "-bios", elf,
     "-display", "none",
     "-monitor", "none",
-    "-serial", "stdio",
+    "-serial", options.consoleFile ? `file:${options.consoleFile}` : "stdio",
     "-no-reboot",
   ];
   // sleep=off: when every hart waits, virtual time jumps to the next timer

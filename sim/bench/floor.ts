@@ -33,7 +33,7 @@ export function buildFloor(floorDir: string, outRoot: string): string {
 }
 
 export async function runFloor(elf: string, timeoutMs = 60_000): Promise<Reported[]> {
-  const result = await runImage({ board: FLOOR_BOARD, elf, timeoutMs, icount: true });
+  const result = await runImage({ board: FLOOR_BOARD, elf, timeoutMs, icount: true, consoleFile: path.join(path.dirname(elf), "console.txt") });
   const text = result.lines.map((l) => l.text);
   const failed = text.filter((l) => l.startsWith("FAIL"));
   if (result.timedOut || result.status !== 0 || failed.length) {

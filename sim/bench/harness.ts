@@ -74,7 +74,9 @@ export async function runBenchmarkSystem(bench: BenchSpec, outRoot: string, time
     harts: system.board.harts,
     machine: [emulator.machine, ...(emulator.machineProps ?? [])].join(","),
   };
-  const result = await runImage({ board: system.board, elf: path.join(generated.outDir, `${system.name}.elf`), timeoutMs, icount: true });
+  // The console goes to a file: a pipe could make the UART wait on the host (see sim/machines.ts).
+  const consoleFile = path.join(generated.outDir, "console.txt");
+  const result = await runImage({ board: system.board, elf: path.join(generated.outDir, `${system.name}.elf`), timeoutMs, icount: true, consoleFile });
   const transcript = () =>
     result.lines
       .slice(-25)
