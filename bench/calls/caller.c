@@ -11,9 +11,19 @@ int main(void)
 
     BENCH_PER_OP("null_hypercall", N, p3_version());
     BENCH_PER_OP("now", N, p3_now());
-    /* the bytes go to the console's line buffer: end the line before reporting */
-    struct bench_loop write = BENCH_MEASURE(N, p3_write(&byte, 1));
-    p3_write("\n", 1);
+    /* Bytes without a newline stay in the hypervisor's line buffer (120
+     * bytes): time them 100 at a time and end each line outside the
+     * measurement. Console output must never be inside one: the UART's
+     * transmit-ready bit follows how fast the host reads QEMU's output, so
+     * the hypervisor's polling of it would make counts vary from run to run. */
+    struct bench_loop write = { 0, 0, 0 };
+    for (int k = 0; k < N / 100; k++) {
+        struct bench_loop part = BENCH_MEASURE(100, p3_write(&byte, 1));
+        p3_write("\n", 1);
+        write.n += part.n;
+        write.total += part.total;
+        write.empty += part.empty;
+    }
     bench_print("write_1_byte_no_newline", write);
     BENCH_PER_OP("bad_pointer_rejected", N, p3_write((void *)0x10, 1));
     BENCH_PER_OP("wait_nothing_ready_past_deadline", N, p3_wait(0, 0));
