@@ -35,7 +35,7 @@ export interface FigureInfo {
   floor?: FloorKind;
 }
 
-/** In table order. */
+/** In table order. A key "<bench>/<name>" or "<bench>.<variant>/<name>" words one benchmark's figure apart from the same name elsewhere. */
 export const FIGURES: Record<string, FigureInfo> = {
   boot: { label: "reset to the first partition instruction", section: "boot" },
   null_hypercall: { label: "null hypercall (`p3_version`)", section: "calls", floor: "call" },
@@ -55,7 +55,13 @@ export const FIGURES: Record<string, FigureInfo> = {
   notify_to_wakeup: { label: "`p3_notify` to the other end returning from `p3_wait`", section: "messages" },
   timer_sbi_to_handler: { label: "timer: SBI set_timer for now to the guest's handler", section: "interrupts", floor: "timer-call" },
   timer_stimecmp_to_handler: { label: "timer: guest writes stimecmp for now to its handler", section: "interrupts", floor: "timer-direct" },
-  device_irq_to_wakeup: { label: "device interrupt (RTC alarm) to its owner returning from `p3_wait`, hart idle", section: "interrupts", floor: "device-irq" },
+  device_irq_to_wakeup: { label: "device interrupt (RTC alarm) to its owner returning from `p3_wait`", section: "interrupts", floor: "device-irq" },
+  "irq/device_irq_to_wakeup": { label: "device interrupt (RTC alarm) to its owner returning from `p3_wait`, hart idle", section: "interrupts", floor: "device-irq" },
+  "irq-preempt/device_irq_to_wakeup": {
+    label: "device interrupt (RTC alarm) to its owner returning from `p3_wait`, preempting a lower-priority partition",
+    section: "interrupts",
+    floor: "device-irq",
+  },
   device_irq_spurious_wakeups: { label: "wake-ups of that owner before its alarm was due, in 200 alarms (should be 0)", section: "interrupts" },
 };
 
@@ -74,15 +80,21 @@ export const FLOOR_LABELS: Record<string, string> = {
   hs_device_interrupt: "RTC alarm to HS's handler, hart in `wfi`",
 };
 
-export function infoOf(name: string): FigureInfo {
-  return FIGURES[name] ?? { label: name, section: "other" };
+/** The most specific entry for a figure of a run: "irq.aplic/x", then "irq/x", then "x". */
+function keyOf(name: string, run = ""): string | undefined {
+  const bench = run.split(".")[0];
+  return [`${run}/${name}`, `${bench}/${name}`, name].find((k) => FIGURES[k] !== undefined);
 }
 
-/** Where a figure sorts: by section, then catalog order, then name. */
-export function orderOf(name: string): [number, number, string] {
+export function infoOf(name: string, run?: string): FigureInfo {
+  const key = keyOf(name, run);
+  return key ? FIGURES[key] : { label: name, section: "other" };
+}
+
+/** Where a figure sorts: by section, then catalog order (of its plain name), then name. */
+export function orderOf(name: string, run?: string): [number, number, string] {
   const sections = Object.keys(SECTION_TITLES);
   const names = Object.keys(FIGURES);
-  const info = infoOf(name);
   const index = names.indexOf(name);
-  return [sections.indexOf(info.section), index < 0 ? names.length : index, name];
+  return [sections.indexOf(infoOf(name, run).section), index < 0 ? names.length : index, name];
 }

@@ -62,8 +62,8 @@ export interface Row {
 }
 
 function compareOrder(a: Figure, b: Figure): number {
-  const [sa, ia, na] = orderOf(a.name);
-  const [sb, ib, nb] = orderOf(b.name);
+  const [sa, ia, na] = orderOf(a.name, runOf(a));
+  const [sb, ib, nb] = orderOf(b.name, runOf(b));
   if (sa !== sb) return sa - sb;
   if (ia !== ib) return ia - ib;
   if (na !== nb) return na < nb ? -1 : 1;
@@ -72,16 +72,16 @@ function compareOrder(a: Figure, b: Figure): number {
   return ra < rb ? -1 : ra > rb ? 1 : 0;
 }
 
-export function floorFor(name: string, mode: Mode, floor: FloorFigure[]): FloorFigure | undefined {
-  const kind = infoOf(name).floor;
+export function floorFor(name: string, mode: Mode, floor: FloorFigure[], run?: string): FloorFigure | undefined {
+  const kind = infoOf(name, run).floor;
   const floorName = kind ? FLOOR_FOR[kind][mode] : undefined;
   return floorName ? floor.find((f) => f.name === floorName) : undefined;
 }
 
 export function rows(results: Results): Row[] {
   return [...results.figures].sort(compareOrder).map((figure) => {
-    const info = infoOf(figure.name);
-    return { figure, label: info.label, section: info.section, floor: floorFor(figure.name, figure.mode, results.floor) };
+    const info = infoOf(figure.name, runOf(figure));
+    return { figure, label: info.label, section: info.section, floor: floorFor(figure.name, figure.mode, results.floor, runOf(figure)) };
   });
 }
 
