@@ -35,7 +35,7 @@ volatile uint64_t irq_taken_at;
 
 void run_stage(void (*entry)(void), unsigned long mpp, unsigned long mpv);
 void stage_exit(void);
-void stage_nops(void), stage_ecall(void), stage_vs_ecall(void), stage_vs_timer(void), stage_vs_ecall_timer(void);
+void stage_nops(void), stage_ecall(void), stage_vs_ecall(void), stage_vs_call(void), stage_vs_timer(void), stage_vs_ecall_timer(void);
 extern char m_vector[], hs_vector[], hs_timer_vector[], hs_irq_vector[];
 
 enum { MODE_U = 0, MODE_S = 1 };
@@ -198,6 +198,8 @@ void floor_main(void)
     if (csr_scause() != 10)
         fail("the VS stage's ecalls did not reach HS as ecalls from VS");
     report("vs_ecall_roundtrip");
+    run_stage(stage_vs_call, MODE_S, 1);
+    report("vs_ecall_roundtrip_as_called");
     run_stage(stage_vs_timer, MODE_S, 1);
     if (csr_vscause() != (1UL << 63 | 5))
         fail("the VS stage did not take its own timer interrupt");

@@ -165,6 +165,18 @@ stage_vs_ecall:
     LOOP_PAIR ecall
     j       stage_exit
 
+/* The same, shaped as a Phase3 call is: the function and extension ids set
+ * up in a6 and a7 first (the compiler keeps the extension id in a register). */
+.macro PHASE3_SHAPED_ECALL
+    li      a6, 0
+    mv      a7, s5
+    ecall
+.endm
+    .globl stage_vs_call
+stage_vs_call:
+    LOOP_PAIR PHASE3_SHAPED_ECALL
+    j       stage_exit
+
 /* In VS: the guest writes its own timer compare (vstimecmp, through
  * stimecmp) with a time already past; from that write to the first
  * instruction of its timer handler. Each interval is read-to-read, minus a

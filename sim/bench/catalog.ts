@@ -73,6 +73,7 @@ export const PENDING: { bench: string; label: string; section: Section }[] = [
 export const FLOOR_LABELS: Record<string, string> = {
   calibration_4_nops: "calibration: four `nop`s (must be 4)",
   vs_ecall_roundtrip: "VS→HS→VS `ecall`, minimal handler (csrr sepc; addi; csrw sepc; sret)",
+  vs_ecall_roundtrip_as_called: "the same, with the two register set-ups of a Phase3 call (`li a6`, `mv a7`)",
   s_ecall_roundtrip: "HS→M→HS `ecall`, minimal handler",
   u_ecall_roundtrip: "U→M→U `ecall`, minimal handler (microkernel mode's call)",
   vs_ecall_timer_interrupt: "VS `ecall`, HS makes vstimecmp due, to VS's timer handler",

@@ -125,7 +125,7 @@ export function consoleReport(results: Results): string {
   }
   if (results.toolSpeed) {
     const t = results.toolSpeed;
-    out.push("", `tool speed on ${t.example} (wall time; ${t.machine})`);
+    out.push("", `tool speed on ${t.example} (wall time; ${t.machine}${t.load ? `; load average ${t.load[0]} -> ${t.load[1]}` : ""})`);
     out.push(...table(["step", "seconds"], t.steps.map((s) => [s.name, (s.ms / 1000).toFixed(2)]), [false, true]));
   }
   return out.join("\n");
@@ -188,9 +188,17 @@ export function markdownFootprint(results: Results): string {
 export function markdownToolSpeed(results: Results): string {
   const t = results.toolSpeed;
   if (!t) return "Not measured in this run (`--no-tool-speed`).";
-  const out = [`\`${t.example}\`, wall time, each step a new \`phase3\` process as a user runs it (Node start-up included); machine: ${t.machine}.`, ""];
-  out.push("| step | seconds |", "|---|---:|");
-  for (const s of t.steps) out.push(`| ${mdEscape(s.label)} | ${(s.ms / 1000).toFixed(1)} |`);
+  const runs = t.steps[0]?.runs.length ?? 0;
+  const load = t.load ? `; load average ${t.load[0]} before, ${t.load[1]} after` : "";
+  const out = [
+    `\`${t.example}\`, wall time, each step a new \`phase3\` process as a user runs it (Node start-up included), ${runs === 1 ? "one run" : `median of ${runs} runs`}; machine: ${t.machine}${load}.`,
+    "",
+  ];
+  out.push(runs > 1 ? "| step | seconds | runs |" : "| step | seconds |", runs > 1 ? "|---|---:|---|" : "|---|---:|");
+  for (const s of t.steps) {
+    const all = s.runs.map((ms) => (ms / 1000).toFixed(1)).join(", ");
+    out.push(`| ${mdEscape(s.label)} | ${(s.ms / 1000).toFixed(1)} |${runs > 1 ? ` ${all} |` : ""}`);
+  }
   return out.join("\n");
 }
 

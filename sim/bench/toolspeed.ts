@@ -23,6 +23,8 @@ export interface ToolStep {
 export interface ToolSpeed {
   example: string;
   machine: string;
+  /** The machine's 1-minute load average before and after: other work slows these down. */
+  load: [number, number];
   steps: ToolStep[];
 }
 
@@ -70,8 +72,10 @@ export function measureToolSpeed(exampleDir: string, scratch: string, runs = 1):
     { name: "build_unchanged", label: "`phase3 build` again, nothing changed", run: () => timed(["build", "system.ts"], work) },
   ];
   const results: ToolStep[] = steps.map((s) => ({ name: s.name, label: s.label, runs: [], ms: 0 }));
+  const loadBefore = os.loadavg()[0];
   // Interleaved, so that each run of a step finds the folder as its label says.
   for (let i = 0; i < runs; i++) steps.forEach((s, k) => results[k].runs.push(s.run()));
   for (const r of results) r.ms = median(r.runs);
-  return { example: path.relative(PHASE3_ROOT, exampleDir), machine: machineDescription(), steps: results };
+  const load: [number, number] = [Number(loadBefore.toFixed(1)), Number(os.loadavg()[0].toFixed(1))];
+  return { example: path.relative(PHASE3_ROOT, exampleDir), machine: machineDescription(), load, steps: results };
 }
