@@ -158,7 +158,12 @@ async function main(argv: string[]): Promise<number> {
   const results: Results = { format: RESULTS_FORMAT, configuration, floor, figures, systems, ...(toolSpeed ? { toolSpeed } : {}) };
   console.log(consoleReport(results));
   console.log(`\n${markdownConfiguration(results).replace(/`/g, "")}`);
-  if (old && values.compare) console.log(`\n${formatComparison(compareResults(old, results), values.compare)}`);
+  if (old && values.compare) {
+    // with --only, what was not run has not moved
+    const ran = new Set(figures.map((f) => f.system));
+    const comparable = only ? { ...old, figures: (old.figures ?? []).filter((f) => ran.has(f.system)) } : old;
+    console.log(`\n${formatComparison(compareResults(comparable, results), values.compare)}`);
+  }
   if (values.markdown) {
     console.log(["", markdownFigures(results), "", markdownFloor(results), "", markdownFootprint(results), "", markdownToolSpeed(results)].join("\n"));
   }
