@@ -11,6 +11,13 @@ export interface RunOptions {
   icount?: boolean;
   /** Wait for gdb on this TCP port before the first instruction. */
   gdbPort?: number;
+  /**
+   * Write the console to this file instead of QEMU's stdout (no input then).
+   * A file never makes the UART wait; a pipe to a slow reader can, and the
+   * firmware's polling for the transmitter then retires a number of
+   * instructions that depends on the host: benchmarks use a file.
+   */
+  consoleFile?: string;
 }
 
 export interface QemuInvocation {
@@ -40,12 +47,15 @@ export function qemuInvocation(board: BoardProfile, elf: string, options: RunOpt
     "-bios", elf,
     "-display", "none",
     "-monitor", "none",
-    "-serial", "stdio",
+    "-serial", options.consoleFile ? `file:${options.consoleFile}` : "stdio",
     "-no-reboot",
   ];
   // sleep=off: when every hart waits, virtual time jumps to the next timer
   // instead of idling in real time; counts stay exact and runs stay fast.
-  if (options.icount) args.push("-icount", "shift=0,sleep=off");
+  // -rtc clock=vm: a real-time clock device (QEMU virt's goldfish RTC) counts
+  // that virtual time too, so its alarms come at an exact instruction count
+  // (on the host's clock they would come whenever the host got there).
+  if (options.icount) args.push("-icount", "shift=0,sleep=off", "-rtc", "clock=vm");
   if (options.gdbPort !== undefined) args.push("-S", "-gdb", `tcp:localhost:${options.gdbPort}`);
   return { tool: emulator.system === "riscv64" ? "qemu-riscv64" : "qemu-riscv32", args };
 }

@@ -3,6 +3,7 @@
  * through the demux, stops at a timeout, and returns the system's status.
  */
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import { requireTool } from "../generator/toolchain/resolve.ts";
 import type { BoardProfile } from "../spec/boards/profile.ts";
 import { LineSplitter, parseLine, type ConsoleLine } from "./console.ts";
@@ -39,6 +40,7 @@ export function runImage(request: RunRequest): Promise<RunResult> {
   let stderr = "";
   let timedOut = false;
 
+  if (request.consoleFile) fs.rmSync(request.consoleFile, { force: true });
   return new Promise((resolve, reject) => {
     const child = spawn(qemu.path, args, { stdio: ["pipe", "pipe", "pipe"] });
     const splitter = new LineSplitter((raw) => {
@@ -69,6 +71,13 @@ export function runImage(request: RunRequest): Promise<RunResult> {
     child.on("close", (code) => {
       clearTimeout(timer);
       request.signal?.removeEventListener("abort", abort);
+      if (request.consoleFile) {
+        try {
+          splitter.push(fs.readFileSync(request.consoleFile, "utf8"));
+        } catch {
+          // QEMU did not get as far as creating it: its stderr says why
+        }
+      }
       splitter.end();
       if (request.input && typeof request.input !== "string") request.input.unpipe(child.stdin);
       resolve({ status: timedOut ? TIMED_OUT : (code ?? TIMED_OUT), timedOut, lines, stderr, command: [qemu.path, ...args] });

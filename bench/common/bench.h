@@ -1,11 +1,25 @@
 /*
  * Measuring in benchmark apps. Under QEMU -icount shift=0 the cycle counter
- * reads the number of instructions retired since reset (all harts
- * together), so a figure is an exact instruction count.
+ * reads QEMU's virtual clock, which advances one nanosecond per instruction
+ * retired (on every hart together), so a difference of two reads is an exact
+ * instruction count.
  *
- * BENCH_PER_OP(name, n, body) times n runs of `body` and n runs of an empty
- * loop, and prints "bench <name> <instructions per run> instructions": the
- * line the harness (sim/bench) collects.
+ * Apps report raw counts and the harness (sim/bench/figures.ts) does the
+ * arithmetic, so that it is done, and tested, in one place:
+ *
+ *   bench <name> loop <n> <total> <empty> <unit>
+ *
+ * says that n operations took `total` and the same n with nothing in them
+ * took `empty`; the figure is (total - empty) / n, rounded to the nearest.
+ * A figure an app computes itself may still be printed whole:
+ *
+ *   bench <name> <value> <unit>
+ *
+ * BENCH_PER_OP(name, n, body) times n runs of `body` against n runs of an
+ * empty loop and prints the first form. For latencies (from an instant in one
+ * place to an instant in another) an app sums n intervals between two counter
+ * reads and calls bench_print_intervals(), whose "empty" is n intervals
+ * between two reads with nothing between them.
  */
 #ifndef BENCH_H
 #define BENCH_H
@@ -19,14 +33,33 @@ static inline uint64_t bench_cycles(void)
     return c;
 }
 
-static inline void bench_report(const char *name, uint64_t total, uint64_t empty, uint64_t n)
+struct bench_loop {
+    uint64_t n, total, empty;
+};
+
+static inline void bench_print(const char *name, struct bench_loop r)
 {
-    uint64_t work = total > empty ? total - empty : 0;
-    p3_printf("bench %s %lu instructions\n", name, (unsigned long)((work + n / 2) / n));
+    p3_printf("bench %s loop %lu %lu %lu instructions\n", name, (unsigned long)r.n, (unsigned long)r.total,
+              (unsigned long)r.empty);
 }
 
-#define BENCH_PER_OP(name, n, body)                                       \
-    do {                                                                  \
+/* What two back-to-back reads of the counter differ by: the "empty" interval. */
+static inline uint64_t bench_empty_interval(void)
+{
+    uint64_t a = bench_cycles();
+    uint64_t b = bench_cycles();
+    return b - a;
+}
+
+/* n intervals between two counter reads summed to `total`. */
+static inline void bench_print_intervals(const char *name, uint64_t n, uint64_t total)
+{
+    bench_print(name, (struct bench_loop){ n, total, n * bench_empty_interval() });
+}
+
+/* n runs of `body` against n runs of nothing: a struct bench_loop. */
+#define BENCH_MEASURE(n, body)                                            \
+    ({                                                                    \
         uint64_t bench_t0 = bench_cycles();                               \
         for (uint64_t bench_i = 0; bench_i < (n); bench_i++)              \
             __asm__ volatile("" ::: "memory");                            \
@@ -36,7 +69,9 @@ static inline void bench_report(const char *name, uint64_t total, uint64_t empty
             __asm__ volatile("" ::: "memory");                            \
         }                                                                 \
         uint64_t bench_t2 = bench_cycles();                               \
-        bench_report((name), bench_t2 - bench_t1, bench_t1 - bench_t0, (n)); \
-    } while (0)
+        (struct bench_loop){ (n), bench_t2 - bench_t1, bench_t1 - bench_t0 }; \
+    })
+
+#define BENCH_PER_OP(name, n, body) bench_print((name), BENCH_MEASURE((n), body))
 
 #endif

@@ -13,7 +13,7 @@ struct clock {
     volatile uint32_t phase;     /* which measurement the sender is in */
 };
 
-enum phase { PHASE_COPY = 1, PHASE_ZERO_COPY, PHASE_BURST, PHASE_NOTIFY, PHASE_DONE };
+enum phase { PHASE_COPY = 1, PHASE_ZERO_COPY, PHASE_NOTIFY, PHASE_DONE };
 
 struct message {
     uint64_t sent_at;

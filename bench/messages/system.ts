@@ -15,6 +15,9 @@ export default defineSystem({
   channels: {
     there: { from: "sender", to: "receiver", msgSize: 64, depth: 64 },
     back: { from: "receiver", to: "sender", msgSize: 64, depth: 64 },
+    // the sender's "the burst is in": the receiver sleeps on it, so that it
+    // neither receives during the burst nor spends instructions polling
+    go: { from: "sender", to: "receiver", msgSize: 8, depth: 1 },
   },
   shared: {
     clock: { size: "4K", access: { sender: "rw", receiver: "rw" } },

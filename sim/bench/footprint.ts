@@ -1,8 +1,14 @@
 /**
- * Footprint of a firmware image, from its linker map: text, data and bss,
- * split into the hand-written core (firmware/), the generated tables, the
- * G-stage page tables and libgcc. Partition images are the apps', not the
- * firmware's, and are left out.
+ * Footprint of a firmware image, from its linker map: text, data (read-only
+ * and writable) and bss, split into the hand-written core (firmware/, built
+ * into out/hv/), the generated tables (out/gen/), the G-stage page tables and
+ * libgcc. Partition images are the apps', not the firmware's, and are left
+ * out. Alignment padding (*fill*) is counted with the input section before
+ * it, so the parts add up to the output sections exactly.
+ *
+ * The trusted computing base is counted from the same build: every
+ * hand-written file of firmware/ that went into an object the map says was
+ * linked, sources and the headers they include (from the compiler's .d files).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -18,64 +24,143 @@ export interface Footprint {
   generated: Sizes;
   pageTables: number;
   libgcc: Sizes;
+  /** Anything else linked into the firmware (nothing, today). */
+  other: Sizes;
+  /** The output sections' own sizes: the parts above add up to these. */
+  sections: Sizes & { pageTables: number };
+  /** Object files of the hand-written core that were linked, relative to the build folder. */
+  coreObjects: string[];
 }
 
-type Part = "core" | "generated" | "libgcc";
+type Part = "core" | "generated" | "libgcc" | "other";
 
 function kindOf(outputSection: string): keyof Sizes | "tables" | undefined {
   if (outputSection === ".text") return "text";
-  if (outputSection === ".rodata" || outputSection === ".data") return "data";
-  if (outputSection === ".bss") return "bss";
+  if (outputSection === ".rodata" || outputSection === ".data" || outputSection === ".sdata" || outputSection === ".srodata") return "data";
+  if (outputSection === ".bss" || outputSection === ".sbss") return "bss";
   if (outputSection === ".gstage") return "tables";
   return undefined; // partition images, debug info
 }
 
-function partOf(file: string): Part | undefined {
-  if (file.includes("out/hv/")) return "core";
-  if (file.includes("out/gen/")) return "generated";
+function partOf(file: string): Part {
+  if (file.startsWith("out/hv/") || file.includes("/out/hv/")) return "core";
+  if (file.startsWith("out/gen/") || file.includes("/out/gen/")) return "generated";
   if (file.includes("libgcc")) return "libgcc";
-  return undefined;
+  return "other";
 }
 
+const zero = (): Sizes => ({ text: 0, data: 0, bss: 0 });
+
 export function footprintFromMap(mapText: string): Footprint {
-  const zero = (): Sizes => ({ text: 0, data: 0, bss: 0 });
-  const result: Footprint = { core: zero(), generated: zero(), libgcc: zero(), pageTables: 0 };
+  const result: Footprint = {
+    core: zero(),
+    generated: zero(),
+    libgcc: zero(),
+    other: zero(),
+    pageTables: 0,
+    sections: { ...zero(), pageTables: 0 },
+    coreObjects: [],
+  };
+  const objects = new Set<string>();
   const lines = mapText.split("\n");
   const start = lines.findIndex((l) => l.startsWith("Linker script and memory map"));
   let output: string | undefined;
-  let pendingName = false;
+  let outputPending = false; // an output section's name alone: its address and size follow
+  let inputPending = false; // an input section's name alone: its address, size and file follow
+  let lastPart: Part | undefined; // who the padding after an input section belongs to
+
+  const add = (part: Part, size: number) => {
+    const kind = output ? kindOf(output) : undefined;
+    if (!kind) return;
+    if (kind === "tables") result.pageTables += size;
+    else result[part][kind] += size;
+  };
+
   for (const line of lines.slice(start + 1)) {
-    const top = /^(\.[\w.$]+)\s/.exec(line) ?? /^(\.[\w.$]+)$/.exec(line);
+    // An output section: ".text  0xaddr  0xsize", or its name alone and the rest on the next line.
+    const top = /^(\.[\w.$]+)(?:\s+0x([0-9a-f]+)\s+0x([0-9a-f]+))?\s*$/.exec(line);
     if (top) {
       output = top[1];
+      lastPart = undefined;
+      inputPending = false;
+      outputPending = top[3] === undefined;
+      if (!outputPending) addSection(result, output, parseInt(top[3], 16));
+      continue;
+    }
+    if (outputPending) {
+      const rest = /^\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s*$/.exec(line);
+      outputPending = false;
+      if (rest && output) {
+        addSection(result, output, parseInt(rest[2], 16));
+        continue;
+      }
+    }
+    const fill = /^ \*fill\*\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)/.exec(line);
+    if (fill) {
+      if (lastPart) add(lastPart, parseInt(fill[2], 16));
       continue;
     }
     // An input section: " .name 0xaddr 0xsize file", or the name alone and the rest on the next line.
-    const full = /^ (\S+)\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S.*)$/.exec(line);
+    const full = /^ (\.\S+|COMMON)\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S.*)$/.exec(line);
     const rest = /^\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S.*)$/.exec(line);
-    const lone = /^ (\.\S+)$/.exec(line);
     let size: number | undefined;
     let file: string | undefined;
-    if (full && full[1].startsWith(".") && !full[1].startsWith("*")) {
+    if (full) {
       size = parseInt(full[3], 16);
-      file = full[4];
-    } else if (rest && pendingName) {
+      file = full[4].trim();
+    } else if (rest && inputPending) {
       size = parseInt(rest[2], 16);
-      file = rest[3];
+      file = rest[3].trim();
     }
-    pendingName = lone !== null;
-    if (size === undefined || file === undefined || !output) continue;
-    const kind = kindOf(output);
+    inputPending = /^ (\.\S+|COMMON)\s*$/.test(line);
+    if (size === undefined || file === undefined || !output || !kindOf(output)) continue;
     const part = partOf(file);
-    if (!kind || !part) continue;
-    if (kind === "tables") result.pageTables += size;
-    else result[part][kind] += size;
+    lastPart = part;
+    add(part, size);
+    if (part === "core") objects.add(file);
   }
+  result.coreObjects = [...objects].sort();
   return result;
+}
+
+function addSection(result: Footprint, output: string, size: number): void {
+  const kind = kindOf(output);
+  if (kind === "tables") result.sections.pageTables += size;
+  else if (kind) result.sections[kind] += size;
 }
 
 export function footprintOf(buildDir: string, system: string): Footprint {
   return footprintFromMap(fs.readFileSync(path.join(buildDir, "out", `${system}.map`), "utf8"));
+}
+
+/** The files a make dependency file (.d) names as its target's prerequisites. */
+export function dependencies(dText: string): string[] {
+  const first = dText.replace(/\\\n/g, " ").split("\n")[0] ?? "";
+  const colon = first.indexOf(": ");
+  return colon < 0 ? [] : first.slice(colon + 2).split(/\s+/).filter(Boolean);
+}
+
+/**
+ * The hand-written firmware files a build linked: for each core object, its
+ * source and every header it included that lives under firmwareDir.
+ */
+export function trustedFiles(buildDir: string, coreObjects: string[], firmwareDir: string): string[] {
+  const files = new Set<string>();
+  const inFirmware = (file: string) => file.startsWith(firmwareDir + path.sep);
+  for (const object of coreObjects) {
+    const dFile = path.join(buildDir, object.replace(/\.o$/, ".d"));
+    if (fs.existsSync(dFile)) {
+      for (const dep of dependencies(fs.readFileSync(dFile, "utf8"))) {
+        const full = path.resolve(buildDir, dep);
+        if (inFirmware(full)) files.add(full);
+      }
+    } else {
+      // out/hv/<path under firmware>.o
+      const source = path.join(firmwareDir, object.replace(/^(?:.*\/)?out\/hv\//, "").replace(/\.o$/, ""));
+      if (fs.existsSync(source)) files.add(source);
+    }
+  }
+  return [...files].sort();
 }
 
 /** Lines of hand-written C and assembly, total and without blanks and comments. */
