@@ -172,6 +172,8 @@ void partition_fault(struct partition *p, struct vcpu *v, const struct fault *f)
                        (unsigned long)f->pc, (unsigned long)f->addr, (unsigned long)f->guest_phys);
     else if (f->has_addr)
         log_block_line("  pc %016lx  address %016lx", (unsigned long)f->pc, (unsigned long)f->addr);
+    else if (f->has_insn)
+        log_block_line("  pc %016lx  instruction %08lx", (unsigned long)f->pc, f->insn);
     else
         log_block_line("  pc %016lx", (unsigned long)f->pc);
     if (v)

@@ -111,7 +111,8 @@ struct fault {
     uintptr_t pc;
     uintptr_t addr;            /* the address the guest used */
     uintptr_t guest_phys;      /* the guest-physical address, when known */
-    int has_addr, has_guest_phys;
+    unsigned long insn;        /* the offending instruction's bits, when known */
+    int has_addr, has_guest_phys, has_insn;
 };
 
 extern const struct partition_config p3_partition_configs[];
@@ -128,8 +129,8 @@ void partition_restart(struct partition *p);
 void partitions_finish_restarts(struct hart *h);
 /* Whether any partition is waiting to finish a restart. */
 int partitions_restarting(void);
-/* Applies the partition's fault policy after reporting the fault. `v` may be
- * 0 for faults that are not a vCPU's (a watchdog expiry). */
+/* Applies the partition's fault policy after reporting the fault, with the
+ * registers of `v` (0: no register dump). */
 void partition_fault(struct partition *p, struct vcpu *v, const struct fault *f);
 
 /* The vCPUs of a partition. */

@@ -6,6 +6,7 @@
 #include <p3_config.h>
 #include <p3_abi.h>
 #include <arch/csr.h>
+#include <arch/guest.h>
 #include "arch.h"
 #include "console.h"
 #include "hypercall.h"
@@ -56,15 +57,36 @@ static void guest_fault(struct vcpu *v, unsigned long cause)
     case CAUSE_FETCH_GUEST_PAGE_FAULT:
     case CAUSE_LOAD_GUEST_PAGE_FAULT:
     case CAUSE_STORE_GUEST_PAGE_FAULT:
-        /* htval holds the guest-physical address shifted right by 2 */
-        f.guest_phys = (htval_read() << 2) | (f.addr & 3);
+        /* htval holds the guest-physical address shifted right by 2. Its
+         * low bits are the address's own when the guest runs untranslated;
+         * with its paging on, the fault may be its page-table walk's. */
+        f.guest_phys = htval_read() << 2;
+        if (!arch_vcpu_paging(v))
+            f.guest_phys |= f.addr & 3;
         f.has_guest_phys = 1;
         f.has_addr = 1;
         break;
-    case CAUSE_MISALIGNED_FETCH: case CAUSE_FETCH_ACCESS: case CAUSE_MISALIGNED_LOAD:
-    case CAUSE_LOAD_ACCESS: case CAUSE_MISALIGNED_STORE: case CAUSE_STORE_ACCESS:
-    case CAUSE_FETCH_PAGE_FAULT: case CAUSE_LOAD_PAGE_FAULT: case CAUSE_STORE_PAGE_FAULT:
+    case CAUSE_MISALIGNED_FETCH: case CAUSE_FETCH_ACCESS:
+    case CAUSE_FETCH_PAGE_FAULT:
         f.has_addr = 1;
+        f.has_guest_phys = arch_guest_translate(v, f.addr, PERM_X, &f.guest_phys) == 0;
+        break;
+    case CAUSE_MISALIGNED_LOAD: case CAUSE_LOAD_ACCESS: case CAUSE_LOAD_PAGE_FAULT:
+        f.has_addr = 1;
+        f.has_guest_phys = arch_guest_translate(v, f.addr, PERM_R, &f.guest_phys) == 0;
+        break;
+    case CAUSE_MISALIGNED_STORE: case CAUSE_STORE_ACCESS: case CAUSE_STORE_PAGE_FAULT:
+        /* a guest-physical address where the guest's own tables still give
+         * one (an access or misalignment fault); none for its page faults */
+        f.has_addr = 1;
+        f.has_guest_phys = arch_guest_translate(v, f.addr, PERM_W, &f.guest_phys) == 0;
+        break;
+    case CAUSE_ILLEGAL_INSTRUCTION:
+    case CAUSE_VIRTUAL_INSTRUCTION:
+        /* stval holds the instruction's bits (0 where the hart does not say) */
+        f.insn = f.addr;
+        f.has_insn = f.insn != 0;
+        f.addr = 0;
         break;
     default:
         f.addr = 0;
