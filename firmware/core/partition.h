@@ -86,6 +86,7 @@ struct partition_config {
 
 enum partition_state {
     PARTITION_RUNNING,
+    PARTITION_STOPPING,        /* a fault (its report being printed) or a reboot is stopping it */
     PARTITION_RESTARTING,      /* its vCPUs are stopping; then its memory is reloaded */
     PARTITION_EXITED,          /* returned from main or called p3_exit */
     PARTITION_STOPPED,         /* stopped by its fault policy */
