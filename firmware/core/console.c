@@ -131,6 +131,15 @@ void log_line(const char *fmt, ...)
     va_end(ap);
 }
 
+void log_emergency(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    put_string("\r\n");   /* a line this hart may have left unfinished */
+    vlog_line(fmt, ap);
+    va_end(ap);
+}
+
 void log_block_begin(void)
 {
     spin_lock(&console_lock);

@@ -192,6 +192,6 @@ struct vcpu *hs_trap_handler(struct vcpu *v)
 /* A trap in the hypervisor itself. Nothing is safe to continue. */
 void hs_panic(void)
 {
-    log_line("hypervisor fault: scause %lx sepc %lx stval %lx", scause_read(), sepc_read(), stval_read());
+    log_emergency("hypervisor fault: scause %lx sepc %lx stval %lx", scause_read(), sepc_read(), stval_read());
     platform_exit(P3_STATUS_PANIC);
 }
