@@ -61,6 +61,8 @@ export interface Mapping {
   perms: Permissions;
   /** What it is, for reports: "ram", "stack", "shared counter", "channel samples", "device uart0". */
   what: string;
+  /** For a device window: the board device it maps. */
+  device?: string;
 }
 
 /** A shared region or a channel's message buffer, placed once for all its users. */
@@ -318,7 +320,7 @@ export function planMemory(system: System): PlanResult {
       if (!d) continue;
       const base = Math.floor(d.base / PAGE_SIZE) * PAGE_SIZE;
       const windowSize = alignUp(d.base + d.size, PAGE_SIZE) - base;
-      mappings.push({ guest: base, host: base, size: windowSize, perms: "rw", what: `device ${device}` });
+      mappings.push({ guest: base, host: base, size: windowSize, perms: "rw", what: `device ${device}`, device });
     }
     mappings.sort((x, y) => x.guest - y.guest);
     const leaves = mappings.flatMap(splitIntoLeaves);

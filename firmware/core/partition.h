@@ -16,7 +16,8 @@
 #define PERM_W 2u
 #define PERM_X 4u
 
-/* A guest-physical range and the host memory behind it. */
+/* A guest-physical range and the host memory behind it: the memory a call
+ * may name (RAM, shared regions, channel buffers), never a device window. */
 struct mem_range {
     uintptr_t guest;
     uintptr_t host;
