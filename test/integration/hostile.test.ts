@@ -13,7 +13,8 @@ import { SYSTEM_STATUS } from "../../sim/exit.ts";
 import type { RunResult } from "../../sim/qemu.ts";
 import { GUEST_RAM_BASE } from "../../spec/layout.ts";
 import { boot, buildSpec, transcript, type Built } from "../build.ts";
-import { ROOT } from "../helpers.ts";
+import { outDir, ROOT } from "../helpers.ts";
+import { runFuzz, seedFromEnv } from "../hostile/run-fuzz.ts";
 
 const HOSTILE = path.join(ROOT, "test", "hostile");
 
@@ -196,5 +197,19 @@ describe("hostile partitions", () => {
     const ended = new Set(log.map((l) => /^partition (\w+) (exited|stopped)/.exec(l)?.[1]).filter(Boolean));
     const everyone = Object.keys(built.spec.system.partitions).filter((n) => n !== "halter");
     expect(everyone.filter((n) => !ended.has(n))).toEqual([]);
+  });
+});
+
+describe("the hypercall fuzzer", () => {
+  it("makes 100,000 random Phase3 and SBI calls: the hypervisor never faults, the exchange beside it stays whole", async () => {
+    // FUZZ_SEED=<n> (or FUZZ_SEED=random) npx vitest run test/integration/hostile.test.ts
+    const run = await runFuzz({ outDir: outDir("fuzz"), seed: seedFromEnv(), calls: 100_000 });
+    expect(run.problems).toEqual([]);
+    const done = run.lines.find((l) => l.startsWith("[fuzzer] fuzz done: "))!;
+    const [, phase3, ok, sbi] = /(\d+) Phase3 \((\d+) ok, \d+ errors, 0 unknown results\), (\d+) SBI/.exec(done)!.map(Number);
+    // both kinds of call, and calls that succeed as well as calls refused
+    expect(phase3).toBeGreaterThan(50_000);
+    expect(sbi).toBeGreaterThan(10_000);
+    expect(ok).toBeGreaterThan(1_000);
   });
 });
