@@ -330,9 +330,13 @@ export function planMemory(system: System): PlanResult {
   // Tables go last, so that partition addresses do not depend on their size.
   const tablesBase = alignUp(cursor, GSTAGE_ROOT_SIZE);
   cursor = tablesBase;
+  // Every root first, so that each stays 16K aligned (a hart ignores the two
+  // low bits of hgatp's PPN: an unaligned root is another table), then the 4K tables.
   for (const p of partitions) {
     p.tables.push({ base: cursor, level: 2, covers: 0 });
     cursor += GSTAGE_ROOT_SIZE;
+  }
+  for (const p of partitions) {
     for (const t of tablesBelowRoot(p.leaves)) {
       p.tables.push({ base: cursor, ...t });
       cursor += PAGE_SIZE;
