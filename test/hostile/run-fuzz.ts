@@ -18,6 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate } from "../../generator/pipeline.ts";
 import { makeErrors, runMake } from "../../generator/toolchain/make.ts";
+import { checkIsolation, formatIsolation } from "../../sim/isolation/index.ts";
 import { runImage, type RunResult } from "../../sim/qemu.ts";
 
 export const FUZZ_SPEC = fileURLToPath(new URL("./fuzz.ts", import.meta.url));
@@ -63,7 +64,10 @@ export async function buildFuzz(options: FuzzOptions): Promise<{ elf: string; bo
   const made = await runMake(generated.outDir);
   if (!made.ok) throw new Error(makeErrors(made.output, generated.outDir));
   const system = generated.spec.system;
-  return { elf: path.join(generated.outDir, `${system.name}.elf`), board: system.board };
+  const elf = path.join(generated.outDir, `${system.name}.elf`);
+  const isolation = checkIsolation(elf, system);
+  if (isolation.problems.length) throw new Error(`${elf} is not isolated as its spec says:\n${formatIsolation(isolation)}`);
+  return { elf, board: system.board };
 }
 
 export async function runFuzz(options: FuzzOptions): Promise<FuzzRun> {

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_STATUS } from "../../sim/exit.ts";
+import { factsFromElf, proveIsolation, walkSv39x4 } from "../../sim/isolation/index.ts";
 import type { RunResult } from "../../sim/qemu.ts";
 import { GUEST_RAM_BASE } from "../../spec/layout.ts";
 import { boot, buildSpec, transcript, type Built } from "../build.ts";
@@ -104,6 +105,17 @@ describe("hostile partitions", () => {
     expect(define("TABLES"), "the G-stage tables").toBe(plan.tables.base);
     expect(define("PRISTINE"), "the pristine images").toBe(plan.pristine.base);
     expect(plan.pristine.size).toBeGreaterThan(0);
+  });
+
+  it("is isolated as its spec grants, by the isolation checker, which a single wrong PTE would fail", () => {
+    const system = built.spec.system;
+    const facts = factsFromElf(fs.readFileSync(built.elf), Object.keys(system.partitions));
+    expect(proveIsolation(system, facts).problems).toEqual([]);
+    // point peer_read's first page at pong_a's RAM, as a generator bug might
+    const first = walkSv39x4(facts.read, facts.hgatp.get("peer_read")!).leaves.find((l) => l.guest === GUEST_RAM_BASE)!;
+    const evil = (0x8004_0000n >> 12n << 10n) | 0xdfn;
+    const corrupted = { ...facts, read: (at: number) => (at === first.at ? evil : facts.read(at)) };
+    expect(proveIsolation(system, corrupted).problems.join("\n")).toMatch(/peer_read/);
   });
 
   it("lets nothing through, and the hypervisor never faults", () => {
