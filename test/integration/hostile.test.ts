@@ -1,5 +1,5 @@
 /**
- * The hostile-partition suite (test/hostile/): 35 attacks on one system,
+ * The hostile-partition suite (test/hostile/): 36 attacks on one system,
  * beside two well-behaved pairs exchanging checksummed messages, on one hart
  * and across two. Each attack must be contained (a fault and its policy, or
  * error codes), no message may be lost or altered, the hypervisor must keep
