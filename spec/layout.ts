@@ -61,6 +61,8 @@ export interface Mapping {
   perms: Permissions;
   /** What it is, for reports: "ram", "stack", "shared counter", "channel samples", "device uart0". */
   what: string;
+  /** For a device window: the board device it maps. */
+  device?: string;
 }
 
 /** A shared region or a channel's message buffer, placed once for all its users. */
@@ -318,7 +320,7 @@ export function planMemory(system: System): PlanResult {
       if (!d) continue;
       const base = Math.floor(d.base / PAGE_SIZE) * PAGE_SIZE;
       const windowSize = alignUp(d.base + d.size, PAGE_SIZE) - base;
-      mappings.push({ guest: base, host: base, size: windowSize, perms: "rw", what: `device ${device}` });
+      mappings.push({ guest: base, host: base, size: windowSize, perms: "rw", what: `device ${device}`, device });
     }
     mappings.sort((x, y) => x.guest - y.guest);
     const leaves = mappings.flatMap(splitIntoLeaves);
@@ -328,9 +330,13 @@ export function planMemory(system: System): PlanResult {
   // Tables go last, so that partition addresses do not depend on their size.
   const tablesBase = alignUp(cursor, GSTAGE_ROOT_SIZE);
   cursor = tablesBase;
+  // Every root first, so that each stays 16K aligned (a hart ignores the two
+  // low bits of hgatp's PPN: an unaligned root is another table), then the 4K tables.
   for (const p of partitions) {
     p.tables.push({ base: cursor, level: 2, covers: 0 });
     cursor += GSTAGE_ROOT_SIZE;
+  }
+  for (const p of partitions) {
     for (const t of tablesBelowRoot(p.leaves)) {
       p.tables.push({ base: cursor, ...t });
       cursor += PAGE_SIZE;

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { generate, type Generated } from "../generator/pipeline.ts";
 import { makeErrors, runMake } from "../generator/toolchain/make.ts";
+import { checkIsolation, formatIsolation } from "../sim/isolation/index.ts";
 import { runImage, type RunResult } from "../sim/qemu.ts";
 import { outDir } from "./helpers.ts";
 
@@ -9,13 +10,21 @@ export interface Built extends Generated {
   elf: string;
 }
 
-/** Generates and builds a spec into test/.out/<name>; throws with the errors when it cannot. */
+/**
+ * Generates and builds a spec into test/.out/<name>; throws with the errors
+ * when it cannot. Every firmware built this way also goes through the
+ * isolation checker (sim/isolation): a build whose page tables grant more or
+ * less than its spec is an error, whatever the test then does with it.
+ */
 export async function buildSpec(spec: string, name: string): Promise<Built> {
   const generated = await generate(spec, outDir(name));
   if (!generated.ok) throw new Error(generated.problems.map((p) => `${p.rule}: ${p.message}`).join("\n"));
   const made = await runMake(generated.outDir);
   if (!made.ok) throw new Error(makeErrors(made.output, generated.outDir));
-  return { ...generated, elf: path.join(generated.outDir, `${generated.spec.system.name}.elf`) };
+  const elf = path.join(generated.outDir, `${generated.spec.system.name}.elf`);
+  const isolation = checkIsolation(elf, generated.spec.system);
+  if (isolation.problems.length) throw new Error(`${elf} is not isolated as its spec says:\n${formatIsolation(isolation)}`);
+  return { ...generated, elf };
 }
 
 /** Boots a built system under -icount (deterministic) and collects its console. */

@@ -78,20 +78,21 @@ size_t console_input_read(char *buf, size_t cap)
     return n;
 }
 
+/* With console_lock held: it also keeps two vCPUs of one partition, on two
+ * harts, from racing on the partition's line (and writing past its end). */
 static void print_partition_line(struct partition *p)
 {
-    spin_lock(&console_lock);
     platform_console_putc('[');
     put_string(p->config->name);
     put_string("] ");
     put_text(p->line.buf, p->line.len);
     put_string("\r\n");
-    spin_unlock(&console_lock);
     p->line.len = 0;
 }
 
 void console_partition_write(struct partition *p, const char *buf, size_t len)
 {
+    spin_lock(&console_lock);
     for (size_t i = 0; i < len; i++) {
         char c = buf[i];
         if (c == '\n') {
@@ -102,12 +103,15 @@ void console_partition_write(struct partition *p, const char *buf, size_t len)
                 print_partition_line(p);
         }
     }
+    spin_unlock(&console_lock);
 }
 
 void console_partition_flush(struct partition *p)
 {
+    spin_lock(&console_lock);
     if (p->line.len)
         print_partition_line(p);
+    spin_unlock(&console_lock);
 }
 
 static void vlog_line(const char *fmt, va_list ap)
@@ -124,6 +128,15 @@ void log_line(const char *fmt, ...)
     spin_lock(&console_lock);
     vlog_line(fmt, ap);
     spin_unlock(&console_lock);
+    va_end(ap);
+}
+
+void log_emergency(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    put_string("\r\n");   /* a line this hart may have left unfinished */
+    vlog_line(fmt, ap);
     va_end(ap);
 }
 

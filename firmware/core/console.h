@@ -29,6 +29,9 @@ void log_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_block_begin(void);
 void log_block_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_block_end(void);
+/* A hypervisor line printed without the console lock: for a fault of the
+ * hypervisor itself, which may come while this hart holds it. */
+void log_emergency(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Console input, for the partition the spec names (P3_CONSOLE_OWNER). The
  * receive interrupt drains the UART into a buffer; the owner reads it. */

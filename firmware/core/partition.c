@@ -80,10 +80,20 @@ static void stop_vcpus(struct partition *p, enum vcpu_state state)
     }
 }
 
+/* Takes a running partition into `to`. Two vCPUs of one partition, on two
+ * harts, may exit or fault at the same moment: only the first one in acts,
+ * so a partition never stops twice (and never ends the system early). */
+static int leave_running(struct partition *p, enum partition_state to)
+{
+    enum partition_state running = PARTITION_RUNNING;
+
+    return __atomic_compare_exchange_n(&p->state, &running, to, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+}
+
 /* The partition will not run again; the last one to stop ends the system. */
 static void partition_done(struct partition *p, enum partition_state state)
 {
-    p->state = state;
+    __atomic_store_n(&p->state, state, __ATOMIC_RELEASE);
     trace_done(p);
     stop_vcpus(p, VCPU_DONE);
     console_partition_flush(p);
@@ -96,17 +106,30 @@ static void partition_done(struct partition *p, enum partition_state state)
 
 void partition_exit(struct partition *p, int code)
 {
+    if (!leave_running(p, PARTITION_EXITED))
+        return;   /* it is stopping already: another of its vCPUs exited or faulted */
     p->exit_code = code;
     console_partition_flush(p);
     log_line("partition %s exited with code %d", p->config->name, code);
     partition_done(p, PARTITION_EXITED);
 }
 
+/* For a partition this hart took into PARTITION_STOPPING: its vCPUs are
+ * off before partitions_finish_restarts() can see it restarting, and their
+ * harts are kicked after, so that the one that finishes it looks again. */
+static void begin_restart(struct partition *p)
+{
+    for (unsigned i = 0; i < p->config->nvcpus; i++)
+        partition_vcpu(p, i)->state = VCPU_OFF;
+    __atomic_fetch_add(&restarts_pending, 1, __ATOMIC_ACQ_REL);
+    __atomic_store_n(&p->state, PARTITION_RESTARTING, __ATOMIC_RELEASE);
+    stop_vcpus(p, VCPU_OFF);
+}
+
 void partition_restart(struct partition *p)
 {
-    __atomic_fetch_add(&restarts_pending, 1, __ATOMIC_ACQ_REL);
-    p->state = PARTITION_RESTARTING;
-    stop_vcpus(p, VCPU_OFF);
+    if (leave_running(p, PARTITION_STOPPING))
+        begin_restart(p);
 }
 
 void partitions_finish_restarts(struct hart *h)
@@ -164,8 +187,8 @@ void partition_fault(struct partition *p, struct vcpu *v, const struct fault *f)
     const struct partition_config *c = p->config;
     const char *action = apply_policy(p);
 
-    if (p->state != PARTITION_RUNNING)
-        return;   /* a second vCPU faulting while the first fault is handled */
+    if (!leave_running(p, PARTITION_STOPPING))
+        return;   /* a second vCPU faulting (or exiting) while the first is handled */
     p->faults++;
     trace_fault(p, v, f);
     console_partition_flush(p);
@@ -176,6 +199,8 @@ void partition_fault(struct partition *p, struct vcpu *v, const struct fault *f)
                        (unsigned long)f->pc, (unsigned long)f->addr, (unsigned long)f->guest_phys);
     else if (f->has_addr)
         log_block_line("  pc %016lx  address %016lx", (unsigned long)f->pc, (unsigned long)f->addr);
+    else if (f->has_insn)
+        log_block_line("  pc %016lx  instruction %08lx", (unsigned long)f->pc, f->insn);
     else
         log_block_line("  pc %016lx", (unsigned long)f->pc);
     if (v)
@@ -191,7 +216,7 @@ void partition_fault(struct partition *p, struct vcpu *v, const struct fault *f)
 
     if (action[0] == 'r') {
         p->restarts++;
-        partition_restart(p);
+        begin_restart(p);
     } else if (action[0] == 'h') {
         log_line("system halted: status %d", P3_STATUS_PANIC);
         platform_exit(P3_STATUS_PANIC);

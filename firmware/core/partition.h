@@ -16,7 +16,8 @@
 #define PERM_W 2u
 #define PERM_X 4u
 
-/* A guest-physical range and the host memory behind it. */
+/* A guest-physical range and the host memory behind it: the memory a call
+ * may name (RAM, shared regions, channel buffers), never a device window. */
 struct mem_range {
     uintptr_t guest;
     uintptr_t host;
@@ -86,6 +87,7 @@ struct partition_config {
 
 enum partition_state {
     PARTITION_RUNNING,
+    PARTITION_STOPPING,        /* a fault (its report being printed) or a reboot is stopping it */
     PARTITION_RESTARTING,      /* its vCPUs are stopping; then its memory is reloaded */
     PARTITION_EXITED,          /* returned from main or called p3_exit */
     PARTITION_STOPPED,         /* stopped by its fault policy */
@@ -111,7 +113,8 @@ struct fault {
     uintptr_t pc;
     uintptr_t addr;            /* the address the guest used */
     uintptr_t guest_phys;      /* the guest-physical address, when known */
-    int has_addr, has_guest_phys;
+    unsigned long insn;        /* the offending instruction's bits, when known */
+    int has_addr, has_guest_phys, has_insn;
 };
 
 extern const struct partition_config p3_partition_configs[];
@@ -128,8 +131,8 @@ void partition_restart(struct partition *p);
 void partitions_finish_restarts(struct hart *h);
 /* Whether any partition is waiting to finish a restart. */
 int partitions_restarting(void);
-/* Applies the partition's fault policy after reporting the fault. `v` may be
- * 0 for faults that are not a vCPU's (a watchdog expiry). */
+/* Applies the partition's fault policy after reporting the fault, with the
+ * registers of `v` (0: no register dump). */
 void partition_fault(struct partition *p, struct vcpu *v, const struct fault *f);
 
 /* The vCPUs of a partition. */

@@ -162,7 +162,7 @@ static void check_health(struct hart *h, uint64_t now)
         /* a partition's watchdog is kept by the hart of its first vCPU */
         if (v->config->index == 0 && p->state == PARTITION_RUNNING && p->config->watchdog && now >= p->watchdog_deadline) {
             struct fault f = { .what = "watchdog expired", .pc = v->regs.x[0] };
-            partition_fault(p, 0, &f);
+            partition_fault(p, v, &f);   /* not running: its registers as last saved */
         }
     }
 }

@@ -209,3 +209,49 @@ export function readSections(bytes: Uint8Array, file = "image.elf"): ElfSection[
   }
   return sections.sort((a, b) => a.address - b.address);
 }
+
+/** A symbol of the ELF symbol table: where the linker put it and how big it is. */
+export interface ElfSymbol {
+  name: string;
+  address: number;
+  size: number;
+}
+
+const SHT_SYMTAB = 2;
+/** Elf32_Sym and Elf64_Sym: the fields, at their offsets. */
+const SYMBOL = {
+  32: { size: 16, value: 4, length: 8 },
+  64: { size: 24, value: 8, length: 16 },
+} as const;
+
+/** The named symbols of an ELF file's symbol table (none if it was stripped), by name; the first of duplicates wins. */
+export function readSymbols(bytes: Uint8Array, file = "image.elf"): Map<string, ElfSymbol> {
+  const { xlen } = readElf(bytes, file);
+  const L = LAYOUT[xlen];
+  const S = SYMBOL[xlen];
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const word = (at: number) => (xlen === 64 ? Number(view.getBigUint64(at, true)) : view.getUint32(at, true));
+  const shoff = word(L.shoff);
+  const shnum = view.getUint16(L.shnum, true);
+  const symbols = new Map<string, ElfSymbol>();
+  if (shoff === 0 || shnum === 0) return symbols;
+  if (shoff + shnum * L.shent > bytes.length) throw new ImageError(file, `truncated: the ${shnum} section headers end at byte ${shoff + shnum * L.shent}, the file has ${bytes.length}`);
+  for (let i = 1; i < shnum; i++) {
+    const at = shoff + i * L.shent;
+    if (view.getUint32(at + 4, true) !== SHT_SYMTAB) continue;
+    const offset = word(at + L.s.offset);
+    const size = word(at + L.s.size);
+    const link = view.getUint32(at + (xlen === 64 ? 40 : 24), true); // sh_link: its string table
+    const strings = word(shoff + link * L.shent + L.s.offset);
+    if (offset + size > bytes.length) throw new ImageError(file, `truncated: the symbol table ends at byte ${offset + size}, the file has ${bytes.length}`);
+    for (let s = offset + S.size; s + S.size <= offset + size; s += S.size) {
+      const nameOffset = view.getUint32(s, true);
+      if (nameOffset === 0) continue;
+      let end = strings + nameOffset;
+      while (end < bytes.length && bytes[end] !== 0) end++;
+      const name = new TextDecoder().decode(bytes.subarray(strings + nameOffset, end));
+      if (!symbols.has(name)) symbols.set(name, { name, address: word(s + S.value), size: word(s + S.length) });
+    }
+  }
+  return symbols;
+}

@@ -93,7 +93,11 @@ function lowerPartition(system: System, plan: MemoryPlan, placement: PartitionPl
     stackTop: hex(placement.stackTop),
     host: hex(placement.host),
     ramSize: hex(placement.size),
-    ranges: placement.mappings.map((m) => ({ guest: hex(m.guest), host: hex(m.host), size: hex(m.size), perms: m.perms.split("").map((c) => `PERM_${c.toUpperCase()}`).join(" | "), what: m.what })),
+    // What the hypervisor may touch on the partition's behalf (every pointer
+    // a call passes): memory only. A device window is mapped for the
+    // partition itself; the hypervisor copying through it could do an access
+    // the device refuses (an access fault in the hypervisor) or has side effects.
+    ranges: placement.mappings.filter((m) => m.device === undefined).map((m) => ({ guest: hex(m.guest), host: hex(m.host), size: hex(m.size), perms: m.perms.split("").map((c) => `PERM_${c.toUpperCase()}`).join(" | "), what: m.what })),
     sources: sourcesOf(system, placement.name),
     dataSources: hex(sourcesOf(system, placement.name).filter((s) => s.kind === "SOURCE_CHANNEL_RX" || s.kind === "SOURCE_CONSOLE").reduce((m, s) => m | (1 << s.id), 0) >>> 0),
     shared: Object.entries(system.shared ?? {})

@@ -5,7 +5,8 @@
  * located diagnostics. Nothing ever throws.
  *
  * The compiled cases are apps with channels, shared regions, devices and
- * schedules; guest images are not generated yet, so none is compiled.
+ * schedules; guest images are not generated yet, so none is compiled. Each
+ * built firmware also goes through the isolation checker (sim/isolation).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -20,6 +21,7 @@ import { render } from "../../generator/render/index.ts";
 import { renderReport } from "../../generator/report/report.ts";
 import { systemView } from "../../generator/report/view.ts";
 import { runMake } from "../../generator/toolchain/make.ts";
+import { checkIsolation } from "../../sim/isolation/index.ts";
 import { planMemory, rules, validate, type System } from "../../spec/index.ts";
 import { mutate, mutations, validSpec, withBoard } from "../property/arbitraries.ts";
 import { writeSpecFile } from "../property/spec-file.ts";
@@ -99,6 +101,8 @@ describe("random specs", () => {
         const made = await runMake(generated.outDir);
         expect(made.ok, made.output).toBe(true);
         expect(made.output).not.toMatch(/warning:/);
+        // and the firmware's page tables grant exactly what the spec does
+        expect(checkIsolation(path.join(generated.outDir, "random.elf"), generated.spec.system).problems).toEqual([]);
       }),
       { numRuns: 5 },
     );

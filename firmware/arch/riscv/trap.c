@@ -18,6 +18,7 @@
 #include "sched.h"
 #include "trace.h"
 #if P3_MODE_HYPERVISOR
+#include <arch/guest.h>
 #include "hyp/mmio.h"
 #include "hyp/sbi/sbi.h"
 #endif
@@ -49,6 +50,19 @@ static const char *const cause_names[CAUSE_COUNT] = {
     [CAUSE_STORE_GUEST_PAGE_FAULT] = "store guest-page fault",
 };
 
+/* The guest-physical address behind a faulting address, through the
+ * partition's own translation (hypervisor mode). A U-mode app's addresses
+ * are physical already: nothing more to say. */
+static int guest_physical(const struct vcpu *v, uintptr_t addr, unsigned access, uintptr_t *out)
+{
+#if P3_MODE_HYPERVISOR
+    return arch_guest_translate(v, addr, access, out) == 0;
+#else
+    (void)v, (void)addr, (void)access, (void)out;
+    return 0;
+#endif
+}
+
 /* Anything the guest did that it may not: its fault policy decides. */
 static void guest_fault(struct vcpu *v, unsigned long cause)
 {
@@ -63,16 +77,37 @@ static void guest_fault(struct vcpu *v, unsigned long cause)
     case CAUSE_FETCH_GUEST_PAGE_FAULT:
     case CAUSE_LOAD_GUEST_PAGE_FAULT:
     case CAUSE_STORE_GUEST_PAGE_FAULT:
-        /* htval holds the guest-physical address shifted right by 2 */
-        f.guest_phys = (htval_read() << 2) | (f.addr & 3);
+        /* htval holds the guest-physical address shifted right by 2. Its
+         * low bits are the address's own when the guest runs untranslated;
+         * with its paging on, the fault may be its page-table walk's. */
+        f.guest_phys = htval_read() << 2;
+        if (!arch_vcpu_paging(v))
+            f.guest_phys |= f.addr & 3;
         f.has_guest_phys = 1;
         f.has_addr = 1;
         break;
 #endif
-    case CAUSE_MISALIGNED_FETCH: case CAUSE_FETCH_ACCESS: case CAUSE_MISALIGNED_LOAD:
-    case CAUSE_LOAD_ACCESS: case CAUSE_MISALIGNED_STORE: case CAUSE_STORE_ACCESS:
-    case CAUSE_FETCH_PAGE_FAULT: case CAUSE_LOAD_PAGE_FAULT: case CAUSE_STORE_PAGE_FAULT:
+    case CAUSE_MISALIGNED_FETCH: case CAUSE_FETCH_ACCESS:
+    case CAUSE_FETCH_PAGE_FAULT:
         f.has_addr = 1;
+        f.has_guest_phys = guest_physical(v, f.addr, PERM_X, &f.guest_phys);
+        break;
+    case CAUSE_MISALIGNED_LOAD: case CAUSE_LOAD_ACCESS: case CAUSE_LOAD_PAGE_FAULT:
+        f.has_addr = 1;
+        f.has_guest_phys = guest_physical(v, f.addr, PERM_R, &f.guest_phys);
+        break;
+    case CAUSE_MISALIGNED_STORE: case CAUSE_STORE_ACCESS: case CAUSE_STORE_PAGE_FAULT:
+        /* a guest-physical address where the guest's own tables still give
+         * one (an access or misalignment fault); none for its page faults */
+        f.has_addr = 1;
+        f.has_guest_phys = guest_physical(v, f.addr, PERM_W, &f.guest_phys);
+        break;
+    case CAUSE_ILLEGAL_INSTRUCTION:
+    case CAUSE_VIRTUAL_INSTRUCTION:
+        /* stval holds the instruction's bits (0 where the hart does not say) */
+        f.insn = f.addr;
+        f.has_insn = f.insn != 0;
+        f.addr = 0;
         break;
     default:
         f.addr = 0;
@@ -189,6 +224,6 @@ struct vcpu *trap_handler(struct vcpu *v)
 /* A trap in the firmware itself. Nothing is safe to continue. */
 void firmware_panic(void)
 {
-    log_line("firmware fault: cause %lx pc %lx value %lx", trap_cause_read(), trap_epc_read(), trap_value_read());
+    log_emergency("firmware fault: cause %lx pc %lx value %lx", trap_cause_read(), trap_epc_read(), trap_value_read());
     platform_exit(P3_STATUS_PANIC);
 }

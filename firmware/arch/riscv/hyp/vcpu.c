@@ -26,7 +26,7 @@ void arch_vcpu_reset(struct vcpu *v, uintptr_t entry, uintptr_t boot_arg)
      * guest's wfi trap here, so the hart can run something else */
     v->regs.hstatus = (hstatus_read() & ~(HSTATUS_GVA | HSTATUS_VTSR | HSTATUS_VTVM | HSTATUS_HU))
                       | HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VTW;
-    v->arch = (struct arch_vcpu){ .vstimecmp = -1ULL };
+    v->arch = (struct arch_vcpu){ .vstimecmp = -1ULL, .requests = REQUEST_RELOAD };
 }
 
 static void save_guest_csrs(struct arch_vcpu *a)
@@ -45,11 +45,8 @@ static void save_guest_csrs(struct arch_vcpu *a)
 #endif
 }
 
-void arch_vcpu_switch(struct vcpu *prev, struct vcpu *next)
+static void load_guest_csrs(const struct arch_vcpu *a)
 {
-    if (prev)
-        save_guest_csrs(&prev->arch);
-    const struct arch_vcpu *a = &next->arch;
     vsstatus_write(a->vsstatus);
     vsie_write(a->vsie);
     vstvec_write(a->vstvec);
@@ -62,6 +59,14 @@ void arch_vcpu_switch(struct vcpu *prev, struct vcpu *next)
 #if P3_HAS_SSTC
     vstimecmp_write(a->vstimecmp);
 #endif
+}
+
+void arch_vcpu_switch(struct vcpu *prev, struct vcpu *next)
+{
+    /* a vCPU reset since it was loaded keeps its reset state */
+    if (prev && !(__atomic_load_n(&prev->arch.requests, __ATOMIC_ACQUIRE) & REQUEST_RELOAD))
+        save_guest_csrs(&prev->arch);
+    load_guest_csrs(&next->arch);
     const struct arch_partition_config *pc = &next->partition->config->arch;
     hedeleg_write(pc->hedeleg);
     /* Each partition has its own VMID, so no fence is needed on a switch. */
@@ -151,6 +156,8 @@ void arch_vcpu_prepare(struct vcpu *v)
 {
     uint32_t pending = __atomic_exchange_n(&v->arch.requests, 0, __ATOMIC_ACQ_REL);
 
+    if (pending & REQUEST_RELOAD)
+        load_guest_csrs(&v->arch);   /* reset while it was still loaded here */
     if (pending & REQUEST_SOFT_INTERRUPT)
         hvip_set(1UL << IRQ_VS_SOFT);
     if (pending & REQUEST_FENCE) {

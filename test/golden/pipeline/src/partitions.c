@@ -97,7 +97,7 @@ const struct partition_config p3_partition_configs[P3_NUM_PARTITIONS] = {
         .segments = segments_filter,
         .ram_host = 0x80060000,
         .ram_size = 0x00040000,
-        .arch = { .hgatp = 0x80002000000800ecULL, .hedeleg = 0 },  /* VMID 2 */
+        .arch = { .hgatp = 0x80002000000800e8ULL, .hedeleg = 0 },  /* VMID 2 */
     },
     {
         .name = "logger",
@@ -120,7 +120,7 @@ const struct partition_config p3_partition_configs[P3_NUM_PARTITIONS] = {
         .period = 0,
         .ram_host = 0x800a0000,
         .ram_size = 0x00040000,
-        .arch = { .hgatp = 0x80003000000800f4ULL, .hedeleg = 0 },  /* VMID 3 */
+        .arch = { .hgatp = 0x80003000000800ecULL, .hedeleg = 0 },  /* VMID 3 */
     },
 };
 

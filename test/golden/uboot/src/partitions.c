@@ -63,7 +63,7 @@ const struct partition_config p3_partition_configs[P3_NUM_PARTITIONS] = {
         .period = 0,
         .ram_host = 0x82200000,
         .ram_size = 0x00010000,
-        .arch = { .hgatp = 0x8000200000082215ULL, .hedeleg = 0 },  /* VMID 2 */
+        .arch = { .hgatp = 0x8000200000082214ULL, .hedeleg = 0 },  /* VMID 2 */
     },
 };
 

@@ -14,6 +14,10 @@ struct vcpu;
 /* vcpu->arch.requests bits */
 #define REQUEST_SOFT_INTERRUPT 1u
 #define REQUEST_FENCE          2u
+/* The vCPU was reset: its saved guest CSRs are newer than whatever a hart
+ * still has loaded, so they are not saved over and are loaded before it next
+ * enters the guest (a restarted app must not inherit a stale vsatp). */
+#define REQUEST_RELOAD         4u
 
 /* SBI set_timer: the next virtual timer interrupt of the calling vCPU. */
 void arch_vcpu_set_timer(struct vcpu *v, uint64_t when);
