@@ -38,6 +38,11 @@ static struct {
     spinlock_t lock;
     unsigned head, tail;
     char bytes[INPUT_SIZE];
+    /* The owner has read input since its last complete line: what it holds
+     * now is an echo of typing, not a prompt, so it waits for the newline.
+     * (Showing it on every idle poll split "sbi" into "s" and "bi" lines
+     * whenever the keys arrived apart.) */
+    int typing;
 } input;
 
 void console_init(void)
@@ -74,6 +79,8 @@ size_t console_input_read(char *buf, size_t cap)
     spin_lock(&input.lock);
     while (n < cap && input.tail != input.head)
         buf[n++] = input.bytes[input.tail++ % INPUT_SIZE];
+    if (n)
+        __atomic_store_n(&input.typing, 1, __ATOMIC_RELAXED);
     spin_unlock(&input.lock);
     return n;
 }
@@ -88,6 +95,8 @@ static void print_partition_line(struct partition *p)
     put_text(p->line.buf, p->line.len);
     put_string("\r\n");
     p->line.len = 0;
+    if ((int)p->config->id == P3_CONSOLE_OWNER)
+        __atomic_store_n(&input.typing, 0, __ATOMIC_RELAXED);
 }
 
 void console_partition_write(struct partition *p, const char *buf, size_t len)
@@ -109,7 +118,7 @@ void console_partition_write(struct partition *p, const char *buf, size_t len)
 void console_partition_flush(struct partition *p)
 {
     spin_lock(&console_lock);
-    if (p->line.len)
+    if (p->line.len && !__atomic_load_n(&input.typing, __ATOMIC_RELAXED))
         print_partition_line(p);
     spin_unlock(&console_lock);
 }

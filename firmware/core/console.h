@@ -21,7 +21,8 @@ struct partition;
 void console_init(void);
 /* Adds partition output; prints each complete (or full) line. */
 void console_partition_write(struct partition *p, const char *buf, size_t len);
-/* Prints whatever the partition left without a newline. */
+/* Shows the prompt a partition left without a newline, as it waits for
+ * input; an echo of typing waits for its newline instead. */
 void console_partition_flush(struct partition *p);
 /* A hypervisor line: "[phase3] " + formatted text + newline. */
 void log_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
