@@ -11,5 +11,5 @@ export { parseSize, parseTime, formatSize, formatTime } from "./units.ts";
 export type { Size, Time } from "./units.ts";
 export { validate, rules, ruleGroups } from "./validate/index.ts";
 export type { Diagnostic, SpecPath, ValidationHost } from "./validate/index.ts";
-export { planMemory } from "./layout.ts";
-export type { MemoryPlan, PartitionPlacement, Mapping, Leaf, TablePage } from "./layout.ts";
+export { planMemory } from "./layout/index.ts";
+export type { MemoryPlan, PartitionPlacement, Mapping, Leaf, TablePage } from "./layout/index.ts";

@@ -123,6 +123,13 @@ export type HartSchedule<P extends string = string> =
 export type ScheduleSpec<P extends string = string> = { readonly [hart: `hart${number}`]: HartSchedule<P> };
 
 /**
+ * How partitions are run and isolated. "hypervisor": an HS-mode hypervisor,
+ * partitions in VS-mode behind G-stage page tables (needs the H extension).
+ * "microkernel": an M-mode kernel, partitions in U-mode behind PMP.
+ */
+export type ExecutionMode = "hypervisor" | "microkernel";
+
+/**
  * A whole system: the board, the partitions and what connects them. The type
  * parameters are the names of partitions (P), channels (C), shared regions
  * (S) and the board's devices (D), inferred from the spec itself.
@@ -137,7 +144,7 @@ export interface SystemSpec<P extends string = string, C extends string = string
    * extension); "microkernel": partitions in U-mode behind PMP. Default: the
    * hypervisor when the board has H.
    */
-  mode?: "hypervisor" | "microkernel";
+  mode?: ExecutionMode;
   /** The partitions, by name. Each name must be a C identifier. */
   partitions: { [K in P]: PartitionSpec<NoInfer<D>> };
   /** Message channels between partitions, by name. */
@@ -182,4 +189,9 @@ export function isSystem(value: unknown): value is System {
 /** The harts a partition's vCPUs run on, in vCPU order. */
 export function hartsOf(partition: PartitionSpec): number[] {
   return typeof partition.hart === "number" ? [partition.hart] : [...partition.hart];
+}
+
+/** The mode a system runs in: the spec's, or the board's (hypervisor when its harts have H). */
+export function executionMode(system: Pick<SystemSpec, "mode" | "board">): ExecutionMode {
+  return system.mode ?? (system.board.isa.extensions.includes("h") ? "hypervisor" : "microkernel");
 }

@@ -29,6 +29,8 @@ export type E300ArtyBoard = BoardProfile<E300ArtyDevice>;
 
 const MiB = 1024 * 1024;
 const FLASH_BASE = 0x2000_0000;
+/** The Arty bitstream clocks the core and its peripheral bus at 65 MHz (the dev kit guide). */
+const TLCLK_HZ = 65_000_000;
 /** The bitstream owns the first 4 MiB of the SPI flash; the program follows. */
 const PROGRAM_OFFSET = 0x40_0000;
 
@@ -38,7 +40,7 @@ export function e300Arty(): E300ArtyBoard {
     name: "e300-arty",
     description: "SiFive Freedom E300 (E31, RV32IMAC) on Arty A7-35T: code in SPI flash, 16 KiB DTIM",
     source: "QEMU 7.2 hw/riscv/sifive_e.c sifive_e_memmap (and `info mtree`); SiFive Freedom E300 Arty FPGA Dev Kit guide",
-    isa: { xlen: 32, march: "rv32imac_zicsr_zifencei", mabi: "ilp32", extensions: ["m", "a", "c", "zicsr", "zifencei"] },
+    isa: { xlen: 32, march: "rv32imac_zicsr_zifencei", mabi: "ilp32", extensions: ["m", "a", "c", "u", "zicsr", "zifencei"] },
     harts: 1,
     memory: {
       ram: { base: 0x8000_0000, size: 16 * 1024 },
@@ -48,15 +50,15 @@ export function e300Arty(): E300ArtyBoard {
     timebaseHz: 32_768,
     devices: {
       clint: { kind: "clint", base: 0x0200_0000, size: 0x1_0000, irqs: [] },
-      plic: { kind: "plic", base: 0x0c00_0000, size: 0x400_0000, irqs: [] },
-      uart0: { kind: "sifive-uart", base: 0x1001_3000, size: 0x1000, irqs: [3] },
-      uart1: { kind: "sifive-uart", base: 0x1002_3000, size: 0x1000, irqs: [4] },
+      plic: { kind: "plic", base: 0x0c00_0000, size: 0x400_0000, irqs: [], contexts: { perHart: 1, machine: 0 } },
+      uart0: { kind: "sifive-uart", base: 0x1001_3000, size: 0x1000, irqs: [3], clockHz: TLCLK_HZ },
+      uart1: { kind: "sifive-uart", base: 0x1002_3000, size: 0x1000, irqs: [4], clockHz: TLCLK_HZ },
     },
     console: "uart0",
     interruptController: "plic",
     timer: "clint",
     resetVector: FLASH_BASE + PROGRAM_OFFSET,
-    emulator: { system: "riscv32", machine: "sifive_e" },
+    emulator: { system: "riscv32", machine: "sifive_e", load: "kernel" },
     pmp: { entries: 8, granularity: 4 },
     flash: [
       {

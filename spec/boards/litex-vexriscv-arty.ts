@@ -60,7 +60,7 @@ export function litexVexRiscvArty(options: LitexVexRiscvArtyOptions = {}): Litex
     name: "litex-vexriscv-arty",
     description: "LiteX SoC, VexRiscv secure (RV32IMA + PMP) on Arty A7, 256 MiB DDR3, BIOS serial boot",
     source: "LiteX litex/soc/cores/cpu/vexriscv/core.py memory map and soc.py CSR layout; VexRiscv GenSecure",
-    isa: { xlen: 32, march: "rv32ima_zicsr_zifencei", mabi: "ilp32", extensions: ["m", "a", "zicsr", "zifencei"] },
+    isa: { xlen: 32, march: "rv32ima_zicsr_zifencei", mabi: "ilp32", extensions: ["m", "a", "u", "zicsr", "zifencei"] },
     harts: 1,
     memory: { ram: { base: MAIN_RAM, size: 256 * 1024 * 1024 } },
     timebaseHz: clockHz,

@@ -66,7 +66,7 @@ export function neorv32(options: Neorv32Options = {}): Neorv32Board {
     name: "neorv32",
     description: "NEORV32 (RV32IMC) soft core: code in IMEM, data in DMEM, UART bootloader",
     source: "stnolting/neorv32 sw/lib/include/neorv32.h and sw/bootloader",
-    isa: { xlen: 32, march: "rv32imc_zicsr_zifencei", mabi: "ilp32", extensions: ["m", "c", "zicsr", "zifencei"] },
+    isa: { xlen: 32, march: "rv32imc_zicsr_zifencei", mabi: "ilp32", extensions: ["m", "c", "u", "zicsr", "zifencei"] },
     harts: 1,
     memory: {
       ram: { base: DMEM_BASE, size: dmem },

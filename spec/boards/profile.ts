@@ -6,8 +6,9 @@
  */
 import type { FlashFlow } from "./flash.ts";
 
-/** ISA extensions Phase3 cares about (lower case, as in `riscv,isa`). */
-export type Extension = "m" | "a" | "c" | "f" | "d" | "h" | "zicsr" | "zifencei" | "sstc" | "smaia" | "ssaia";
+/** ISA extensions Phase3 cares about (lower case, as in `riscv,isa`; "s" and "u" are
+ * misa's privilege modes: supervisor and user). */
+export type Extension = "m" | "a" | "c" | "f" | "d" | "h" | "s" | "u" | "zicsr" | "zifencei" | "sstc" | "smaia" | "ssaia";
 
 /** Kinds of device a driver in `firmware/platform` understands. */
 export type DeviceKind =
@@ -54,7 +55,7 @@ export const DEVICE_KINDS: readonly DeviceKind[] = Object.keys({
  * needs a driver first (firmware/platform).
  */
 export const FIRMWARE_DRIVERS: { readonly [role in "console" | "timer" | "interruptController" | "exitDevice"]: readonly DeviceKind[] } = {
-  console: ["ns16550"],
+  console: ["ns16550", "sifive-uart", "shakti-uart"],
   interruptController: ["plic", "aplic"],
   timer: ["clint"],
   exitDevice: ["sifive-test"],
@@ -74,15 +75,19 @@ export interface DeviceProfile {
   regShift?: number;
   /** Input clock in Hz where the driver needs it (UART divisors). */
   clockHz?: number;
-  /** A PLIC's contexts: hart h's supervisor context is h * perHart + supervisor. */
+  /** A PLIC's contexts: hart h's machine context is h * perHart + machine, its supervisor one h * perHart + supervisor. */
   contexts?: {
-    /** Contexts each hart has (2 on QEMU virt: M and S). */
+    /** Contexts each hart has (2 on QEMU virt: M and S; 1 on the E300: M). */
     perHart: number;
-    /** Which of a hart's contexts is its supervisor-mode one. */
-    supervisor: number;
+    /** Which of a hart's contexts is its machine-mode one (the microkernel's). */
+    machine: number;
+    /** Which of a hart's contexts is its supervisor-mode one (the hypervisor's); none on a hart without S. */
+    supervisor?: number;
   };
   /** An APLIC's number of interrupt sources. */
   sources?: number;
+  /** An interrupt controller that raises another hart interrupt than the external one: its cause number (NEORV32's XIRQ: fast interrupt 8, cause 24). */
+  hartInterrupt?: number;
 }
 
 /** The firmware's driver of a device kind: firmware/platform/<kind, with _ for ->.c. */
@@ -114,6 +119,13 @@ export interface EmulatorProfile {
   cpu?: string;
   /** Extra -machine properties, e.g. "aia=aplic-imsic". */
   machineProps?: readonly string[];
+  /**
+   * How QEMU takes the image: "bios" replaces the machine's firmware (virt
+   * starts it in M-mode at its reset vector); "kernel" for machines that have
+   * no firmware slot and load an ELF where it was linked (sifive_e ignores -bios).
+   * Default "bios".
+   */
+  load?: "bios" | "kernel";
 }
 
 export interface PmpProfile {

@@ -100,7 +100,7 @@ export function qemuVirt(options: QemuVirtOptions = {}): QemuVirtBoard {
       xlen: 64,
       march: "rv64imac_zicsr_zifencei",
       mabi: "lp64",
-      extensions: h ? ["m", "a", "c", "f", "d", "h", "zicsr", "zifencei", "sstc"] : ["m", "a", "c", "f", "d", "zicsr", "zifencei", "sstc"],
+      extensions: h ? ["m", "a", "c", "f", "d", "h", "s", "u", "zicsr", "zifencei", "sstc"] : ["m", "a", "c", "f", "d", "s", "u", "zicsr", "zifencei", "sstc"],
     },
     harts,
     memory: {
@@ -117,7 +117,7 @@ export function qemuVirt(options: QemuVirtOptions = {}): QemuVirtBoard {
             aplic_m: { kind: "aplic-m" as const, base: 0x0c00_0000, size: 0x8000, irqs: [], sources: 96 },
             aplic: { kind: "aplic" as const, base: 0x0d00_0000, size: 0x8000, irqs: [], sources: 96 },
           }
-        : { plic: { kind: "plic" as const, base: 0x0c00_0000, size: 0x60_0000, irqs: [], contexts: { perHart: 2, supervisor: 1 } } }),
+        : { plic: { kind: "plic" as const, base: 0x0c00_0000, size: 0x60_0000, irqs: [], contexts: { perHart: 2, machine: 0, supervisor: 1 } } }),
       uart0: { kind: "ns16550", base: 0x1000_0000, size: 0x100, irqs: [10], regShift: 0, clockHz: 3_686_400 },
       virtio0: { kind: "virtio-mmio", base: 0x1000_1000, size: 0x1000, irqs: [1] },
       virtio1: { kind: "virtio-mmio", base: 0x1000_2000, size: 0x1000, irqs: [2] },
@@ -133,6 +133,7 @@ export function qemuVirt(options: QemuVirtOptions = {}): QemuVirtBoard {
     timer: "clint",
     exitDevice: "test",
     resetVector: 0x8000_0000,
+    pmp: { entries: 16, granularity: 4 },
     emulator: { system: "riscv64", machine: "virt", cpu: h ? "rv64" : "rv64,h=false", machineProps: aia ? ["aia=aplic"] : [] },
     options,
     problems,

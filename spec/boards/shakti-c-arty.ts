@@ -13,7 +13,8 @@
  *   0x80000000  DDR3 (256 MiB on the Arty A7-100T; QEMU takes `-m`)
  *
  * The C-class is RV64GC with supervisor and user modes, no H: this board
- * runs Phase3's microkernel mode. mtime counts at 10 MHz (QEMU's ACLINT
+ * runs Phase3's microkernel mode. The SoC runs at 50 MHz on the Arty (the
+ * UART's divisor assumes it). mtime counts at 10 MHz (QEMU's ACLINT
  * default, and the timebase of Shakti's device trees). PMP: the 16 entries
  * QEMU models; a C-class bitstream may be configured with fewer.
  *
@@ -46,14 +47,14 @@ export function shaktiCArty(options: ShaktiCArtyOptions = {}): ShaktiCArtyBoard 
     name: "shakti-c-arty",
     description: "Shakti C-class (RV64GC) on Arty A7-100T, code and data in DDR3",
     source: "QEMU 7.2 hw/riscv/shakti_c.c shakti_c_memmap and include/hw/riscv/shakti_c.h (and `info mtree`)",
-    isa: { xlen: 64, march: "rv64imac_zicsr_zifencei", mabi: "lp64", extensions: ["m", "a", "c", "f", "d", "zicsr", "zifencei"] },
+    isa: { xlen: 64, march: "rv64imac_zicsr_zifencei", mabi: "lp64", extensions: ["m", "a", "c", "f", "d", "s", "u", "zicsr", "zifencei"] },
     harts: 1,
     memory: { ram: { base: DDR_BASE, size: ram.ok ? ram.value : 0 } },
     timebaseHz: 10_000_000,
     devices: {
-      uart0: { kind: "shakti-uart", base: 0x0001_1300, size: 0x1000, irqs: [] },
+      uart0: { kind: "shakti-uart", base: 0x0001_1300, size: 0x1000, irqs: [], clockHz: 50_000_000 },
       clint: { kind: "clint", base: 0x0200_0000, size: 0xc_0000, irqs: [] },
-      plic: { kind: "plic", base: 0x0c00_0000, size: 0x2_0000, irqs: [] },
+      plic: { kind: "plic", base: 0x0c00_0000, size: 0x2_0000, irqs: [], contexts: { perHart: 2, machine: 0, supervisor: 1 } },
     },
     console: "uart0",
     interruptController: "plic",

@@ -4,6 +4,7 @@ import type { Rule, RuleContext } from "./rule.ts";
 import { entriesOf, field, isRecord, profileFlaw, shown } from "./values.ts";
 
 const hasH = (ctx: RuleContext) => ctx.board?.isa.extensions.includes("h") ?? true;
+const microkernel = (ctx: RuleContext) => ctx.mode === "microkernel";
 
 export const boardRules: Rule[] = [
   {
@@ -53,15 +54,6 @@ export const boardRules: Rule[] = [
     },
   },
   {
-    id: "board-needs-h",
-    summary: "The board's harts have the hypervisor extension (microkernel mode for cores without it is not built yet).",
-    *check(ctx) {
-      if (ctx.board && !hasH(ctx) && field(ctx.system, "mode") === undefined) {
-        yield { path: ["board"], message: `${ctx.board.name} has no hypervisor (H) extension, and this version of Phase3 runs only in hypervisor mode` };
-      }
-    },
-  },
-  {
     id: "mode-needs-h",
     summary: "Mode \"hypervisor\" is asked for only on a board whose harts have the H extension.",
     *check(ctx) {
@@ -71,11 +63,15 @@ export const boardRules: Rule[] = [
     },
   },
   {
-    id: "mode-unavailable",
-    summary: "The mode asked for is built in this version of Phase3 (microkernel mode is not built yet).",
-    *check({ system }) {
-      if (field(system, "mode") === "microkernel") {
-        yield { path: ["mode"], message: "microkernel mode (partitions in U-mode behind PMP) is not built yet in this version of Phase3; use mode \"hypervisor\" on a board with the H extension" };
+    id: "mode-needs-pmp",
+    summary: "Microkernel mode runs on a board whose harts have user mode and PMP entries.",
+    *check(ctx) {
+      const board = ctx.board;
+      if (!board || !microkernel(ctx)) return;
+      const entries = board.pmp?.entries ?? 0;
+      if (!board.isa.extensions.includes("u") || entries === 0) {
+        const lacks = !board.isa.extensions.includes("u") ? "user mode (U)" : "PMP entries";
+        yield { path: [field(ctx.system, "mode") === undefined ? "board" : "mode"], message: `microkernel mode runs partitions in U-mode behind PMP, but ${board.name}'s harts have no ${lacks}; pick a board with both, or one with H for hypervisor mode` };
       }
     },
   },
@@ -83,8 +79,7 @@ export const boardRules: Rule[] = [
     id: "image-needs-h",
     summary: "Guest images run only in hypervisor mode, on a board with the H extension.",
     *check(ctx) {
-      const microkernel = field(ctx.system, "mode") === "microkernel" || !hasH(ctx);
-      if (!microkernel) return;
+      if (!microkernel(ctx)) return;
       for (const [name, p] of entriesOf(field(ctx.system, "partitions"))) {
         if (isRecord(p) && p.image !== undefined) {
           yield { path: ["partitions", name, "image"], message: `partition "${name}" runs a guest image, which needs hypervisor mode and a board with the H extension; run a Phase3 app instead` };

@@ -4,7 +4,7 @@
  * interrupts), but only one partition may own each device, interrupt line
  * and MMIO page, and the firmware keeps the devices it drives itself.
  */
-import { PAGE_SIZE, alignUp } from "../layout.ts";
+import { PAGE_SIZE, alignUp } from "../layout/index.ts";
 import type { BoardProfile } from "../boards/profile.ts";
 import type { Rule } from "./rule.ts";
 import { deviceGrants, entriesOf, field, hex, shown } from "./values.ts";

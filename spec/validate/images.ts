@@ -1,5 +1,5 @@
 /** Rules about what a partition runs: a Phase3 app or an unmodified guest image, never both. */
-import { GUEST_RAM_BASE } from "../layout.ts";
+import { GUEST_RAM_BASE } from "../layout/index.ts";
 import type { Rule } from "./rule.ts";
 import { bytes, entriesOf, field, hex, isRecord, shown, type Path } from "./values.ts";
 

@@ -8,7 +8,7 @@
  * the rules that need the memory plan (a wrong memory size is reported once,
  * as itself, not again as a layout problem).
  */
-import { planMemory, type PlanResult } from "../layout.ts";
+import { planMemory, type PlanResult } from "../layout/index.ts";
 import type { System } from "../system.ts";
 import { boardRules } from "./board.ts";
 import { channelRules } from "./channels.ts";
@@ -47,7 +47,10 @@ export const rules: readonly Rule[] = stages.flat();
 
 export function validate(system: System, host: ValidationHost): Diagnostic[] {
   let plan: PlanResult | undefined;
-  const ctx: RuleContext = { system, host, board: boardOf(system), plan: () => (plan ??= planMemory(system)) };
+  const board = boardOf(system);
+  const asked = (system as { mode?: unknown } | undefined)?.mode;
+  const mode = asked === "hypervisor" || asked === "microkernel" ? asked : board && !board.isa.extensions.includes("h") ? "microkernel" : "hypervisor";
+  const ctx: RuleContext = { system, host, board, mode, plan: () => (plan ??= planMemory(system)) };
   for (const stage of stages) {
     const found: Diagnostic[] = [];
     for (const rule of stage) {

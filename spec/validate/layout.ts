@@ -2,7 +2,7 @@
  * Rules that need the memory plan: does everything fit, and does nothing
  * overlap, in host-physical memory or in any partition's guest-physical view.
  */
-import type { LayoutProblem, MemoryPlan } from "../layout.ts";
+import type { LayoutProblem, MemoryPlan } from "../layout/index.ts";
 import { deviceWindow } from "./devices.ts";
 import type { Finding } from "./diagnostic.ts";
 import type { Rule, RuleContext } from "./rule.ts";
@@ -48,7 +48,7 @@ function* overlaps(ranges: Range[], where: string): Iterable<Finding> {
 
 function hostRanges(plan: MemoryPlan, ctx: RuleContext): Range[] {
   const ranges: Range[] = [
-    { start: plan.hypervisor.base, end: plan.hypervisor.base + plan.hypervisor.size, what: "the firmware", path: ["board"] },
+    { start: plan.firmware.base, end: plan.firmware.base + plan.firmware.size, what: "the firmware", path: ["board"] },
     ...plan.partitions.map((p) => ({ start: p.host, end: p.host + p.size, what: `partition "${p.name}"'s RAM`, path: ["partitions", p.name, "memory"] })),
     ...plan.shared.map((s) => ({ start: s.host, end: s.host + s.size, what: `${s.kind === "region" ? "shared region" : "channel"} "${s.name}"`, path: [s.kind === "region" ? "shared" : "channels", s.name] })),
     { start: plan.tables.base, end: plan.tables.base + plan.tables.size, what: "the page tables", path: ["board"] },
@@ -70,7 +70,9 @@ export const layoutRules: Rule[] = [
   layoutRule("memory-exceeds-ram", "A partition fits in the board's RAM beside the firmware's own reserve."),
   layoutRule("memory-overcommitted", "All partitions, shared regions, channel buffers, the firmware and the page tables fit in RAM together."),
   layoutRule("memory-hits-reserved", "Nothing is placed in RAM the board reserves for something else."),
-  layoutRule("stack-too-large", "A partition's stack, its guard page and one page of code fit in its memory."),
+  layoutRule("stack-too-large", "A partition's stack fits in its memory with room to spare: in hypervisor mode beside its guard page, its device tree and a page of code; in microkernel mode beside 1K of code and data."),
+  layoutRule("code-memory-exceeded", "Where code runs from flash or an instruction memory, the kernel's code and a code window for each partition fit there."),
+  layoutRule("pmp-entries-exceeded", "In microkernel mode, the PMP entries a partition needs (its RAM and code, each shared region, channel and device it may use) are no more than the board's harts have."),
   {
     id: "host-overlap",
     summary: "No two host-physical ranges overlap: firmware, partitions, shared regions, channel buffers, page tables and granted device windows.",

@@ -1,5 +1,6 @@
 /** Rules about each partition on its own: app sources, sizes, harts, fault policy, watchdog. */
-import { PAGE_SIZE } from "../layout.ts";
+import { PAGE_SIZE } from "../layout/index.ts";
+import { STACK_ALIGN } from "../layout/microkernel.ts";
 import { MAX_PRIORITY, MAX_RESTARTS } from "../limits.ts";
 import { formatSize, parseSize, parseTime } from "../units.ts";
 import type { Finding } from "./diagnostic.ts";
@@ -40,11 +41,26 @@ export const partitionRules: Rule[] = [
   },
   {
     id: "memory-not-page-aligned",
-    summary: "A partition's memory and stack are sizes that are non-zero multiples of 4K.",
-    *check({ system }) {
+    summary: "A partition's memory (and in hypervisor mode its stack) is a size that is a non-zero multiple of 4K.",
+    *check({ system, mode }) {
       for (const [name, p] of partitionsOf(system)) {
         yield* sizeFindings(["partitions", name, "memory"], p.memory, `memory of "${name}"`);
-        if (p.stack !== undefined) yield* sizeFindings(["partitions", name, "stack"], p.stack, `stack of "${name}"`);
+        if (p.stack !== undefined && mode === "hypervisor") yield* sizeFindings(["partitions", name, "stack"], p.stack, `stack of "${name}"`);
+      }
+    },
+  },
+  {
+    id: "stack-size-invalid",
+    summary: "In microkernel mode a partition's stack is a non-zero multiple of 16 bytes (the stack alignment of the RISC-V calling convention).",
+    *check({ system, mode }) {
+      if (mode !== "microkernel") return;
+      for (const [name, p] of partitionsOf(system)) {
+        if (p.stack === undefined) continue;
+        const parsed = parseSize(p.stack);
+        if (!parsed.ok) yield { path: ["partitions", name, "stack"], message: `stack of "${name}": ${parsed.message}` };
+        else if (parsed.value === 0 || parsed.value % STACK_ALIGN !== 0) {
+          yield { path: ["partitions", name, "stack"], message: `stack of "${name}" is ${parsed.value} bytes, not a non-zero multiple of ${STACK_ALIGN} (the RISC-V stack alignment); try ${Math.max(STACK_ALIGN, Math.ceil(parsed.value / STACK_ALIGN) * STACK_ALIGN)}` };
+        }
       }
     },
   },

@@ -4,8 +4,8 @@
  * (of `shape-invalid`), and every other rule skips it quietly.
  */
 import type { BoardProfile } from "../boards/profile.ts";
-import type { System } from "../system.ts";
-import type { PlanResult } from "../layout.ts";
+import type { ExecutionMode, System } from "../system.ts";
+import type { PlanResult } from "../layout/index.ts";
 import type { Finding } from "./diagnostic.ts";
 
 /** What the validator may ask of the outside world (the loader supplies it). */
@@ -19,6 +19,8 @@ export interface RuleContext {
   host: ValidationHost;
   /** The board when it is a well-formed board profile (`board-invalid` reports it otherwise). */
   board: BoardProfile | undefined;
+  /** The mode the system runs in: the spec's when it names a valid one, else the board's. */
+  mode: ExecutionMode;
   /** The memory plan, computed once and shared by the layout rules. */
   plan(): PlanResult;
 }

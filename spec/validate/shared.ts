@@ -10,7 +10,7 @@
  *   rights, which defeats the isolation the spec asks for. W^X holds across
  *   partitions, not only inside one.
  */
-import { PAGE_SIZE } from "../layout.ts";
+import { PAGE_SIZE } from "../layout/index.ts";
 import { formatSize, parseSize } from "../units.ts";
 import type { Rule } from "./rule.ts";
 import { entriesOf, field, isRecord, partitionNames, shown } from "./values.ts";

@@ -55,7 +55,7 @@ describe("board profiles", () => {
     expect(b.devices.uart0).toMatchObject({ kind: "sifive-uart", base: 0x1001_3000, irqs: [3] });
     expect(b.devices.clint?.base).toBe(0x0200_0000);
     expect(b.pmp).toEqual({ entries: 8, granularity: 4 });
-    expect(b.emulator).toEqual({ system: "riscv32", machine: "sifive_e" });
+    expect(b.emulator).toEqual({ system: "riscv32", machine: "sifive_e", load: "kernel" });
     expect(b.flash?.[0]).toMatchObject({ kind: "openfpgaloader", board: "arty", offset: 0x40_0000, address: 0x2040_0000 });
   });
 
@@ -103,12 +103,17 @@ describe("board profiles", () => {
 });
 
 describe("systems on the new boards", () => {
-  it.each(["e300Arty", "shaktiCArty", "neorv32", "litexVexRiscvArty"])("a system on %s loads and is refused only for what the firmware lacks: H, or a driver", async (name) => {
+  it.each(["e300Arty", "shaktiCArty"])("a system on %s is valid: microkernel mode, with drivers for its devices", async (name) => {
+    const result = await checkSpec(path.join(FIXTURES, "boards", `${name}.ts`));
+    expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([]);
+    if (result.ok) expect(result.plan.mode).toBe("microkernel");
+  });
+
+  it.each(["neorv32", "litexVexRiscvArty"])("a system on %s loads and is refused only for the drivers the firmware lacks", async (name) => {
     const result = await checkSpec(path.join(FIXTURES, "boards", `${name}.ts`));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    const rules = result.problems.map((p) => p.rule);
-    expect(rules).toContain("board-needs-h");
-    expect(rules.every((r) => r === "board-needs-h" || r === "board-unsupported")).toBe(true);
+    expect(result.problems.map((p) => p.rule)).toContain("board-unsupported");
+    expect(result.problems.every((p) => p.rule === "board-unsupported")).toBe(true);
   });
 });

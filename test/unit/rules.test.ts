@@ -18,8 +18,7 @@ const expected: Record<string, [number, number, string]> = {
   "app-not-source": [7, 18, "app of partition \"ping\" must name a .c or .S file, not \"../apps/readme.txt\""],
   "app-or-image": [7, 5, "partition \"ping\" runs nothing; give it app: \"ping.c\" or image: { file: \"guest.bin\" }"],
   "board-invalid": [5, 35, "harts must be a whole number from 1 to 8 (QEMU virt's limit here), not 9"],
-  "board-needs-h": [5, 10, "qemu-virt-noh has no hypervisor (H) extension, and this version of Phase3 runs only in hypervisor mode"],
-  "board-unsupported": [9, 3, "qemu-virt's console \"uart0\" is a sifive-uart, which the firmware has no driver for (it drives ns16550); add one in firmware/platform first"],
+  "board-unsupported": [9, 3, "qemu-virt's console \"uart0\" is a litex-uart, which the firmware has no driver for (it drives ns16550, sifive-uart, shakti-uart); add one in firmware/platform first"],
   "budget-exceeds-period": [7, 79, "partition \"ping\" has a budget of 12ms in each 10ms period, more than the period itself; lower the budget"],
   "budget-invalid": [7, 66, "partition \"ping\" gives a budget but no period; a budget is CPU time per period, so give both"],
   "channel-depth-invalid": [11, 62, "depth of channel \"samples\" is 0.5; give the number of messages the queue holds, a whole number of at least 1, e.g. depth: 16"],
@@ -29,6 +28,7 @@ const expected: Record<string, [number, number, string]> = {
   "channel-msgsize-too-large": [11, 51, "msgSize of channel \"samples\" is 128K, more than the 64K a message may carry (lengths are 16 bits); use a shared region for bulk data"],
   "channel-name-invalid": [11, 5, "channel name \"to-pong\" is not a C identifier: use letters, digits and _, not starting with a digit"],
   "channel-self-loop": [11, 31, "channel \"loop\" goes from \"ping\" to itself; a partition keeps its own data in its memory, so connect two partitions"],
+  "code-memory-exceeded": [10, 3, "e300-arty's code memory is 36K: after the kernel's 32K it has no 4K code window for each of 2 partitions; use fewer partitions or a board with more code memory"],
   "console-input-shared": [8, 72, "console input already goes to \"ping\"; only one partition may own it, so remove consoleInput from \"pong\" or \"ping\""],
   "device-firmware-owned": [7, 68, "\"uart0\" is the console UART the firmware prints on, so it cannot be granted to \"ping\"; partitions print with p3_write and read with consoleInput"],
   "device-page-shared": [12, 68, "\"virtio1\" shares the page 0x10001000 with \"virtio0\", granted to \"ping\"; grant both to one partition"],
@@ -50,13 +50,14 @@ const expected: Record<string, [number, number, string]> = {
   "memory-overcommitted": [8, 42, 'the system needs 18M before its page tables, more than the board\'s 16M of RAM; "pong" is the first partition that does not fit'],
   "mode-invalid": [10, 9, "mode is \"supervisor\"; use \"hypervisor\" or \"microkernel\", or leave it out to follow the board"],
   "mode-needs-h": [10, 9, "mode \"hypervisor\" needs the H extension, which qemu-virt-noh lacks; pick a board with H (e.g. boards.qemuVirt() with h: true)"],
-  "mode-unavailable": [10, 9, "microkernel mode (partitions in U-mode behind PMP) is not built yet in this version of Phase3; use mode \"hypervisor\" on a board with the H extension"],
+  "mode-needs-pmp": [5, 3, "microkernel mode runs partitions in U-mode behind PMP, but e300-arty's harts have no PMP entries; pick a board with both, or one with H for hypervisor mode"],
   "name-clash": [14, 5, "shared region \"Log\" has the same name as channel \"log\" once upper-cased for C constants (LOG); rename one of them"],
   "needs-priority-schedule": [7, 66, "partition \"ping\" gives a budget, but hart 0 is not priority-scheduled; add schedule: { hart0: { policy: \"priority\" } } or remove budget"],
   "no-partitions": [6, 3, "the system has no partitions; add one, e.g. ping: { app: \"ping.c\", memory: \"256K\", hart: 0 }"],
   "partition-name-invalid": [7, 5, "partition name \"2fast\" is not a C identifier: use letters, digits and _, not starting with a digit"],
   "partition-name-reserved": [7, 5, "partition name \"phase3\" is reserved for the hypervisor's own console lines; pick another"],
   "partition-unscheduled": [11, 34, "partition \"pong\" runs on hart 0, but no window of hart0 runs it, so it would never run; add a window such as [\"pong\", \"1ms\"]"],
+  "pmp-entries-exceeded": [9, 5, "partition \"ping\" needs 9 PMP entries (for device uart1, its code, its RAM, channel a, channel b, channel c, channel d, channel e, channel f), but e300-arty has 8; grant it fewer devices, shared regions or channels, or give its memory a power-of-two size"],
   "priority-invalid": [7, 68, "priority of partition \"ping\" is 1.5; give a whole number from 0 to 255 (higher runs first)"],
   "region-access-invalid": [11, 54, "\"pong\" maps shared region \"table\" as \"read\"; use \"r\" (read), \"rw\" (read-write) or \"rx\" (read-execute)"],
   "region-access-write-only": [11, 54, "\"pong\" maps shared region \"table\" as \"w\", but RISC-V page tables cannot map memory writable but not readable; use \"rw\", \"r\" or \"rx\""],
@@ -71,6 +72,7 @@ const expected: Record<string, [number, number, string]> = {
   "schedule-time-invalid": [11, 53, "window 0 of hart0 is 0; give a positive time such as \"1ms\""],
   "shape-invalid": [7, 67, "devices of partition \"ping\" must be a list [ ... ], not \"virtio0\""],
   "stack-on-image": [7, 72, "partition \"ping\" runs a guest image, which sets up its own stack; remove stack"],
+  "stack-size-invalid": [7, 55, "stack of \"ping\" is 1000 bytes, not a non-zero multiple of 16 (the RISC-V stack alignment); try 1008"],
   "stack-too-large": [7, 56, "partition \"ping\" has 16K of memory, too little for a 16K stack, its guard page, its device tree and one page of code"],
   "system-name-invalid": [4, 9, "system name \"my system\" is not a C identifier: use letters, digits and _, not starting with a digit"],
   "too-many-partitions": [9, 15, "the system has 256 partitions, more than the 255 Phase3 supports (partition ids are 8 bits); merge some"],
@@ -81,14 +83,8 @@ const expected: Record<string, [number, number, string]> = {
   "window-wrong-hart": [11, 62, "window 1 of hart0 runs \"pong\", which runs on hart 1; move the window to that hart's schedule or the partition to hart 0"],
 };
 
-/**
- * Fixtures that cannot help finding a second problem today, with the other
- * rule they trip. A guest image needs hypervisor mode, and every way to ask
- * for another mode is itself reported until microkernel mode is built.
- */
-const alsoFound: Record<string, string[]> = {
-  "image-needs-h": ["mode-unavailable"],
-};
+/** Fixtures that cannot help finding a second problem, with the other rule they trip. */
+const alsoFound: Record<string, string[]> = {};
 
 const fixtureIds = () =>
   fs

@@ -1,12 +1,5 @@
 /**
- * Where everything goes in memory, decided once from the spec.
- *
- * The validator uses this plan to say whether a system fits; the generator
- * uses the same plan to emit addresses and G-stage page tables. Nothing here
- * encodes page-table bits (that is generator/lower/gstage.ts); it decides
- * placement and page sizes.
- *
- * Host physical layout in hypervisor mode (RAM grows upwards):
+ * The memory plan in hypervisor mode. Host physical layout (RAM grows upwards):
  *
  *   ram.base  +---------------------------+
  *             | firmware: M stage and     |  HYPERVISOR_RESERVE, fixed, so the
@@ -20,6 +13,8 @@
  *             +---------------------------+
  *             | G-stage page tables       |  16K aligned roots, then 4K tables
  *             +---------------------------+
+ *             | pristine images           |  of partitions that may restart
+ *             +---------------------------+
  *
  * Guest-physical view of a partition:
  *
@@ -29,139 +24,13 @@
  *   SHARED_WINDOW_BASE  shared regions and channel buffers it may use, each at
  *                       the same address in every partition that maps it
  */
-import type { Access, System } from "./system.ts";
-import { formatSize, parseSize } from "./units.ts";
-
-export const KiB = 1024;
-export const MiB = 1024 * KiB;
-export const GiB = 1024 * MiB;
-export const PAGE_SIZE = 4 * KiB;
-/** Bytes of RAM set aside for the firmware itself (checked at link time). */
-export const HYPERVISOR_RESERVE = 128 * KiB;
-/** Where a partition's RAM starts in its own guest-physical address space. */
-export const GUEST_RAM_BASE = 0x8000_0000;
-/** Where shared regions and channel buffers appear in every partition that maps them. */
-export const SHARED_WINDOW_BASE = 0xc000_0000;
-export const DEFAULT_STACK_SIZE = 8 * KiB;
-/** The top page of every partition's RAM holds its device tree (read-only for an app). */
-export const DEVICE_TREE_SIZE = PAGE_SIZE;
-export const GUARD_SIZE = PAGE_SIZE;
-/** An Sv39x4 root table: 2048 entries, 16 KiB, 16 KiB aligned (priv. spec 9.5). */
-export const GSTAGE_ROOT_SIZE = 16 * KiB;
-/** Sizes of a leaf at each level of an Sv39x4 walk: 4K, 2M, 1G. */
-export const LEVEL_SIZE = [PAGE_SIZE, 2 * MiB, GiB] as const;
-
-export type Permissions = "r" | "rw" | "rx" | "rwx";
-
-/** A guest-physical range backed by a host-physical range. */
-export interface Mapping {
-  guest: number;
-  host: number;
-  size: number;
-  perms: Permissions;
-  /** What it is, for reports: "ram", "stack", "shared counter", "channel samples", "device uart0". */
-  what: string;
-  /** For a device window: the board device it maps. */
-  device?: string;
-}
-
-/** A shared region or a channel's message buffer, placed once for all its users. */
-export interface SharedPlacement {
-  kind: "region" | "channel";
-  name: string;
-  host: number;
-  /** Guest-physical address, the same in every partition that maps it. */
-  guest: number;
-  size: number;
-}
-
-/** One leaf entry of a G-stage table: `size` is LEVEL_SIZE[level]. */
-export interface Leaf {
-  guest: number;
-  host: number;
-  level: 0 | 1 | 2;
-  perms: Permissions;
-}
-
-/** One 4K (or 16K root) page of G-stage table and what it translates. */
-export interface TablePage {
-  /** Host physical address of the table. */
-  base: number;
-  /** 2 for the root, then 1 and 0. */
-  level: 0 | 1 | 2;
-  /** Guest-physical address of the first byte this table covers. */
-  covers: number;
-}
-
-export interface PartitionPlacement {
-  name: string;
-  /** Host-physical base and size of the partition's RAM. */
-  host: number;
-  size: number;
-  /** Guest-physical base of its RAM. */
-  guest: number;
-  /** An app's stack (0 for a guest image, which manages its own). */
-  stackSize: number;
-  /** Guest-physical bounds: an app's guard page sits at [guard, guard + GUARD_SIZE). 0 for a guest image. */
-  guard: number;
-  stackTop: number;
-  /** Guest-physical address of its device tree (the top page of its RAM). */
-  deviceTree: number;
-  mappings: Mapping[];
-  leaves: Leaf[];
-  /** Its G-stage tables, root first. */
-  tables: TablePage[];
-}
-
-export interface MemoryPlan {
-  hypervisor: { base: number; size: number };
-  partitions: PartitionPlacement[];
-  shared: SharedPlacement[];
-  tables: { base: number; size: number };
-  /** Pristine copies of restartable partitions' images: at most their RAM each. */
-  pristine: { base: number; size: number };
-  /** First byte after everything the firmware uses. */
-  end: number;
-}
-
-/** A reason the system does not fit, attached to the spec path it is about. */
-export interface LayoutProblem {
-  rule: "memory-exceeds-ram" | "memory-overcommitted" | "memory-hits-reserved" | "stack-too-large";
-  path: (string | number)[];
-  message: string;
-}
-
-export type PlanResult = { ok: true; plan: MemoryPlan } | { ok: false; problems: LayoutProblem[] };
-
-export const alignUp = (value: number, align: number): number => Math.ceil(value / align) * align;
-const hex = (n: number): string => `0x${n.toString(16)}`;
-
-/** Largest alignment a partition's RAM benefits from: 2M pages when it is a multiple of 2M. */
-export function partitionAlignment(size: number): number {
-  return size % LEVEL_SIZE[1] === 0 ? LEVEL_SIZE[1] : PAGE_SIZE;
-}
-
-/** Splits a mapping into the fewest leaves: the largest page both addresses allow. */
-export function splitIntoLeaves(m: Mapping): Leaf[] {
-  const leaves: Leaf[] = [];
-  let offset = 0;
-  while (offset < m.size) {
-    const guest = m.guest + offset;
-    const host = m.host + offset;
-    const left = m.size - offset;
-    let level: 0 | 1 | 2 = 0;
-    for (const candidate of [2, 1] as const) {
-      const size = LEVEL_SIZE[candidate];
-      if (guest % size === 0 && host % size === 0 && left >= size) {
-        level = candidate;
-        break;
-      }
-    }
-    leaves.push({ guest, host, level, perms: m.perms });
-    offset += LEVEL_SIZE[level];
-  }
-  return leaves;
-}
+import type { System } from "../system.ts";
+import { formatSize } from "../units.ts";
+import {
+  DEFAULT_STACK_SIZE, DEVICE_TREE_SIZE, GiB, GSTAGE_ROOT_SIZE, GUARD_SIZE, GUEST_RAM_BASE, HYPERVISOR_RESERVE, LEVEL_SIZE, PAGE_SIZE,
+  SHARED_WINDOW_BASE, accessOf, alignUp, channelBytes, partitionAlignment, reservedProblems, restarts, sizeOf, splitIntoLeaves,
+  type LayoutProblem, type Leaf, type Mapping, type PartitionPlacement, type PlanResult, type SharedPlacement,
+} from "./plan.ts";
 
 /** The table pages a set of leaves needs below the root, in walk order. */
 function tablesBelowRoot(leaves: Leaf[]): { level: 0 | 1; covers: number }[] {
@@ -179,48 +48,9 @@ function tablesBelowRoot(leaves: Leaf[]): { level: 0 | 1; covers: number }[] {
   return [...needed.values()].sort((a, b) => b.level - a.level || a.covers - b.covers);
 }
 
-/** The size a partition asked for, or undefined when it is not a valid size (the validator reports that). */
-function sizeOf(value: unknown): number | undefined {
-  const parsed = parseSize(value);
-  return parsed.ok && parsed.value > 0 && parsed.value % PAGE_SIZE === 0 ? parsed.value : undefined;
-}
-
-/** Whether a fault policy restarts the partition (and so needs a pristine copy of its image). */
-export function restarts(policy: unknown): boolean {
-  return policy === "restart" || (typeof policy === "object" && policy !== null && "restart" in policy);
-}
-
-/** Bytes of a channel's message buffer, or undefined when its sizes are invalid (other rules say so). */
-export function channelBytes(channel: { msgSize?: unknown; depth?: unknown } | undefined): number | undefined {
-  const msgSize = parseSize(channel?.msgSize);
-  const depth = channel?.depth;
-  if (!msgSize.ok || msgSize.value === 0 || typeof depth !== "number" || !Number.isInteger(depth) || depth < 1) return undefined;
-  return msgSize.value * depth;
-}
-
-const ACCESS_PERMS: Record<Access, Permissions> = { r: "r", rw: "rw", rx: "rx" };
-
-/** How a partition maps a shared object: a region's access list; a channel's sender writes, its receiver reads. */
-function accessOf(system: System, s: SharedPlacement, partition: string): Permissions | undefined {
-  if (s.kind === "region") {
-    const access = system.shared?.[s.name]?.access as Record<string, Access | undefined> | undefined;
-    const a = access?.[partition];
-    return a && a in ACCESS_PERMS ? ACCESS_PERMS[a] : undefined;
-  }
-  const channel = system.channels?.[s.name];
-  if (channel?.from === partition) return "rw";
-  if (channel?.to === partition) return "r";
-  return undefined;
-}
-
-/**
- * Places the firmware, each partition and the page tables in the board's RAM.
- * Partitions whose sizes are invalid are skipped (other rules report them).
- */
-export function planMemory(system: System): PlanResult {
+export function planHypervisor(system: System): PlanResult {
   const problems: LayoutProblem[] = [];
   const ram = system.board.memory.ram;
-  const reserved = system.board.memory.reserved ?? [];
   const hypervisor = { base: ram.base, size: HYPERVISOR_RESERVE };
   let cursor = hypervisor.base + hypervisor.size;
   const partitions: PartitionPlacement[] = [];
@@ -324,7 +154,8 @@ export function planMemory(system: System): PlanResult {
     }
     mappings.sort((x, y) => x.guest - y.guest);
     const leaves = mappings.flatMap(splitIntoLeaves);
-    partitions.push({ name, host, size, guest: GUEST_RAM_BASE, stackSize, guard, stackTop, deviceTree, mappings, leaves, tables: [] });
+    const image = { base: GUEST_RAM_BASE, limit: stackSize > 0 ? guard : deviceTree };
+    partitions.push({ name, host, size, guest: GUEST_RAM_BASE, stackSize, guard, stackTop, deviceTree, image, mappings, leaves, tables: [], pmp: [] });
   }
 
   // Tables go last, so that partition addresses do not depend on their size.
@@ -364,17 +195,6 @@ export function planMemory(system: System): PlanResult {
       message: `the partitions need ${formatSize(end - ram.base)} with the firmware and page tables, more than the board's ${formatSize(ram.size)} of RAM; "${first.name}" is the first that does not fit`,
     });
   }
-  if (problems.length === 0) {
-    for (const r of reserved) {
-      if (r.base < end && ram.base < r.base + r.size) {
-        const victim = partitions.find((p) => p.host < r.base + r.size && r.base < p.host + p.size) ?? partitions[partitions.length - 1];
-        problems.push({
-          rule: "memory-hits-reserved",
-          path: victim ? ["partitions", victim.name, "memory"] : ["board"],
-          message: `the system uses RAM up to ${hex(end)}, which overlaps ${hex(r.base)}-${hex(r.base + r.size)}: ${r.reason}`,
-        });
-      }
-    }
-  }
-  return problems.length ? { ok: false, problems } : { ok: true, plan: { hypervisor, partitions, shared, tables, pristine, end } };
+  if (problems.length === 0) problems.push(...reservedProblems(system, partitions, end));
+  return problems.length ? { ok: false, problems } : { ok: true, plan: { mode: "hypervisor", firmware: hypervisor, partitions, shared, tables, pristine, end } };
 }
