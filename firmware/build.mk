@@ -56,11 +56,19 @@ CORE_SOURCES := core/boot.c core/channel.c core/console.c core/hypercall.c core/
 HYP_SOURCES := hyp/m_entry.S hyp/hs_entry.S hyp/hart.c hyp/vcpu.c hyp/guest_mem.c hyp/mmio.c \
     $(addprefix hyp/sbi/,sbi.c base.c time.c ipi.c rfence.c hsm.c srst.c dbcn.c legacy.c)
 MK_SOURCES := mk/entry.S mk/hart.c mk/vcpu.c mk/pmp.c
-ARCH_SOURCES := $(addprefix arch/riscv/,trap.S trap.c \
+ARCH_SOURCES := $(addprefix arch/riscv/,trap.S trap.c regs.c \
     $(if $(filter microkernel,$(P3_MODE)),$(MK_SOURCES),$(HYP_SOURCES)))
 HV_SOURCES := $(CORE_SOURCES) $(ARCH_SOURCES) $(P3_PLATFORM_SOURCES)
 HV_OBJECTS := $(patsubst %,$(OUT)/hv/%.o,$(HV_SOURCES))
+# Generated tables; hypervisor mode adds the G-stage tables and each
+# partition's device tree.
+ifeq ($(P3_MODE),microkernel)
+GEN_SOURCES := src/partitions.c src/channels.c src/hypercalls.c
+DEVICE_TREES :=
+else
 GEN_SOURCES := src/partitions.c src/channels.c src/gstage.c src/hypercalls.c
+DEVICE_TREES := $(foreach p,$(P3_APP_PARTITIONS) $(P3_GUEST_PARTITIONS),$(OUT)/dt/$(p).dtb)
+endif
 GEN_OBJECTS := $(patsubst %,$(OUT)/gen/%.o,$(GEN_SOURCES)) $(OUT)/gen/src/images.S.o
 
 LIB_SOURCES := lib/crt0.S lib/start.c lib/console.c lib/shm.c common/format.c common/string.c
@@ -123,8 +131,7 @@ $(OUT)/dt/%.dtb: partitions/%/device-tree.dts
 	$(DTC) -q -I dts -O dtb -o $@ $<
 
 $(OUT)/gen/src/images.S.o: $(foreach p,$(P3_APP_PARTITIONS),$(OUT)/app/$(p)/$(p).bin) \
-    $(foreach p,$(P3_GUEST_PARTITIONS),images/$(p).bin) \
-    $(foreach p,$(P3_APP_PARTITIONS) $(P3_GUEST_PARTITIONS),$(OUT)/dt/$(p).dtb)
+    $(foreach p,$(P3_GUEST_PARTITIONS),images/$(p).bin) $(DEVICE_TREES)
 
 # --- the firmware image -------------------------------------------------------
 

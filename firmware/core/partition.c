@@ -174,7 +174,7 @@ static const char *apply_policy(struct partition *p)
     case FAULT_HALT:
         return "halt";
     case FAULT_RESTART:
-        if (c->nsegments && p->restarts < c->max_restarts)
+        if (c->restartable && p->restarts < c->max_restarts)
             return "restart";
         return "stop";
     default:

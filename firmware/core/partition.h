@@ -76,8 +76,9 @@ struct partition_config {
     unsigned priority;
     uint64_t budget, period;    /* ticks; 0 when unbounded */
     /* What a restart puts back: its RAM is cleared, then each segment
-     * (image, device tree) copied from its pristine copy. No segments: the
-     * partition cannot restart, and a restart policy stops it instead. */
+     * (image, device tree) copied from its pristine copy; none where its
+     * image runs from flash. Not restartable: a restart policy stops it. */
+    unsigned restartable;
     unsigned nsegments;
     const struct load_segment *segments;
     uintptr_t ram_host;

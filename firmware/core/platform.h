@@ -6,6 +6,8 @@
 #ifndef CORE_PLATFORM_H
 #define CORE_PLATFORM_H
 
+#include <stdint.h>
+
 void platform_console_init(void);
 void platform_console_putc(char c);
 /* Next input byte, or -1 when none is waiting. */
@@ -13,9 +15,18 @@ int platform_console_getc(void);
 /* Interrupt when a byte arrives (for console input owned by a partition). */
 void platform_console_enable_rx_irq(void);
 
-/* Rings another hart's doorbell: it arrives there as a supervisor software
- * interrupt (see arch/riscv/hyp/m_entry.S). */
+/* Rings another hart's doorbell: a machine software interrupt there, which
+ * the M stage turns into a supervisor one in hypervisor mode (see
+ * arch/riscv/hyp/m_entry.S). */
 void platform_ipi_send(unsigned hart);
+
+/* Microkernel mode drives the timer device itself (hypervisor mode has the
+ * time CSR and stimecmp): the time base in ticks of P3_TIMEBASE_HZ, a hart's
+ * timer interrupt at `deadline` (UINT64_MAX: never), and silencing a hart's
+ * doorbell once taken. */
+uint64_t platform_time_now(void);
+void platform_timer_set(unsigned hart, uint64_t deadline);
+void platform_ipi_clear(unsigned hart);
 
 /* The interrupt controller: lines are enabled for the hart that takes them
  * (p3_irq_routes), claimed there, and completed once handled. */

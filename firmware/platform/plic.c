@@ -28,13 +28,20 @@ void platform_irq_init(void)
 void platform_irq_hart_init(unsigned hart)
 {
     unsigned ctx = P3_PLIC_CONTEXT(hart);
+    unsigned routed = 0;
 
     for (unsigned i = 0; i < P3_NUM_IRQ_ROUTES; i++) {
         const struct irq_route *r = &p3_irq_routes[i];
-        if (r->hart == hart)
+        if (r->hart == hart) {
             *reg(ENABLE(ctx, r->line)) |= 1u << (r->line % 32);
+            routed++;
+        }
     }
-    *reg(THRESHOLD(ctx)) = 0;
+    /* A hart with no lines leaves its context alone: no source of priority
+     * above 0 is enabled there. (QEMU's shakti_c maps only the first 128K of
+     * its PLIC, so the contexts at +0x200000 fault there.) */
+    if (routed)
+        *reg(THRESHOLD(ctx)) = 0;
 }
 
 unsigned platform_irq_claim(unsigned hart)

@@ -172,6 +172,23 @@ static void guest_page_fault(struct vcpu *v, unsigned long cause)
         guest_fault(v, cause);
 }
 
+#else
+
+/* mstatus.TW makes an app's wfi trap as an illegal instruction. In
+ * hypervisor mode an app's wfi is a yield (guest_virtual_instruction), so it
+ * is here too; anything else illegal is a fault. The instruction is read in
+ * halves: a compressed neighbour may leave it only 2-byte aligned. */
+static void user_illegal_instruction(struct vcpu *v, unsigned long cause)
+{
+    const uint16_t *half = guest_range(v->partition, v->regs.x[0], 4, PERM_X);
+
+    if (half && (half[0] | (uint32_t)half[1] << 16) == INSN_WFI) {
+        v->regs.x[0] += 4;
+        sched_yield(hart_get(v->config->hart));
+        return;
+    }
+    guest_fault(v, cause);
+}
 #endif
 
 static exception_handler *const exception_handlers[CAUSE_COUNT] = {
@@ -180,6 +197,8 @@ static exception_handler *const exception_handlers[CAUSE_COUNT] = {
     [CAUSE_LOAD_GUEST_PAGE_FAULT] = guest_page_fault,
     [CAUSE_STORE_GUEST_PAGE_FAULT] = guest_page_fault,
     [CAUSE_VIRTUAL_INSTRUCTION] = guest_virtual_instruction,
+#else
+    [CAUSE_ILLEGAL_INSTRUCTION] = user_illegal_instruction,
 #endif
 };
 

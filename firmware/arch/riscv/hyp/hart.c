@@ -10,14 +10,12 @@
 #include "platform.h"
 #include "sched.h"
 
-#define HCOUNTEREN_ALL 0x7  /* CY, TM, IR */
-
 void arch_hart_init(unsigned hart)
 {
     (void)hart;
     hideleg_write((1UL << IRQ_VS_SOFT) | (1UL << IRQ_VS_TIMER) | (1UL << IRQ_VS_EXT));
     hedeleg_write(0);                    /* per partition: see arch_vcpu_switch() */
-    hcounteren_write(HCOUNTEREN_ALL);
+    hcounteren_write(COUNTEREN_CY_TM_IR);
 #if P3_HAS_SSTC
     henvcfg_set(ENVCFG_STCE);
     stimecmp_write(-1UL);

@@ -1,6 +1,6 @@
 /*
  * vCPUs in hypervisor mode: reset state, switching a hart between guests,
- * results of finished waits, and the register dump of a fault report.
+ * and the virtual interrupts and fences guests ask each other for.
  */
 #include <p3_config.h>
 #include <arch/csr.h>
@@ -71,12 +71,6 @@ void arch_vcpu_switch(struct vcpu *prev, struct vcpu *next)
     hedeleg_write(pc->hedeleg);
     /* Each partition has its own VMID, so no fence is needed on a switch. */
     hgatp_write(pc->hgatp);
-}
-
-void arch_vcpu_set_result(struct vcpu *v, long error, unsigned long value)
-{
-    v->regs.x[X_A0] = (unsigned long)error;
-    v->regs.x[X_A1] = value;
 }
 
 int arch_vcpu_interrupt_pending(const struct vcpu *v)
@@ -164,19 +158,4 @@ void arch_vcpu_prepare(struct vcpu *v)
         __asm__ volatile("fence.i" ::: "memory");
         hfence_vvma_all();
     }
-}
-
-static const char *const reg_names[32] = {
-    "pc", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5",
-    "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
-};
-
-void arch_vcpu_dump(const struct vcpu *v)
-{
-    const unsigned long *x = v->regs.x;
-
-    for (unsigned i = 0; i < 32; i += 4)
-        log_block_line("  %-3s %016lx  %-3s %016lx  %-3s %016lx  %-3s %016lx",
-                       reg_names[i], x[i], reg_names[i + 1], x[i + 1],
-                       reg_names[i + 2], x[i + 2], reg_names[i + 3], x[i + 3]);
 }

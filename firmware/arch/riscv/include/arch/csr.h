@@ -69,8 +69,8 @@
 #define CSR_MCAUSE      0x342
 #define CSR_MTVAL       0x343
 #define CSR_MIP         0x344
-#define CSR_PMPCFG0     0x3a0
-#define CSR_PMPADDR0    0x3b0
+#define CSR_PMPCFG0     0x3a0   /* pmpcfg0..15 follow (RV64: even ones only) */
+#define CSR_PMPADDR0    0x3b0   /* pmpaddr0..63 follow */
 #define CSR_MHARTID     0xf14
 
 /* mstatus / sstatus fields */
@@ -79,9 +79,17 @@
 #define SSTATUS_SPP     (1UL << 8)
 #define SSTATUS_FS      (3UL << 13)
 #define MSTATUS_MIE     (1UL << 3)
+#define MSTATUS_MPIE    (1UL << 7)
 #define MSTATUS_MPP_S   (1UL << 11)
 #define MSTATUS_MPP     (3UL << 11)
+#define MSTATUS_MPRV    (1UL << 17)
+#define MSTATUS_TW      (1UL << 21)
+#if __riscv_xlen == 64
 #define MSTATUS_MPV     (1UL << 39)
+#endif
+
+/* mcounteren / scounteren / hcounteren: cycle, time, instret readable below */
+#define COUNTEREN_CY_TM_IR 0x7
 
 /* hstatus fields (priv. spec 8.2.1) */
 #define HSTATUS_GVA     (1UL << 6)
@@ -183,6 +191,15 @@ P3_CSR_ACCESSORS(hvip, CSR_HVIP)
 P3_CSR_ACCESSORS(htinst, CSR_HTINST)
 P3_CSR_ACCESSORS(hgatp, CSR_HGATP)
 
+P3_CSR_ACCESSORS(mstatus, CSR_MSTATUS)
+P3_CSR_ACCESSORS(medeleg, CSR_MEDELEG)
+P3_CSR_ACCESSORS(mideleg, CSR_MIDELEG)
+P3_CSR_ACCESSORS(mie, CSR_MIE)
+P3_CSR_ACCESSORS(mcounteren, CSR_MCOUNTEREN)
+P3_CSR_ACCESSORS(scounteren, CSR_SCOUNTEREN)
+P3_CSR_ACCESSORS(mip, CSR_MIP)
+
+static inline unsigned long mhartid_read(void) { return csr_read(CSR_MHARTID); }
 static inline unsigned long time_read(void) { return csr_read(CSR_TIME); }
 static inline unsigned long cycle_read(void) { return csr_read(CSR_CYCLE); }
 

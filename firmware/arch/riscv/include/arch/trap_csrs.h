@@ -36,6 +36,13 @@
 #define IRQ_EXT       IRQ_M_EXT
 #endif
 
+/* Boards whose interrupt controller raises another hart interrupt than the
+ * external one (NEORV32's XIRQ: fast interrupt 8, cause 24) name it. */
+#ifdef P3_CONTROLLER_IRQ
+#undef IRQ_EXT
+#define IRQ_EXT       P3_CONTROLLER_IRQ
+#endif
+
 #ifndef __ASSEMBLER__
 static inline unsigned long trap_cause_read(void) { return csr_read(CSR_TCAUSE); }
 static inline unsigned long trap_epc_read(void) { return csr_read(CSR_TEPC); }
