@@ -48,8 +48,15 @@ export async function checkSpec(specFile: string, options: LoadOptions = {}): Pr
   return { ok: true, spec, plan: planned.plan };
 }
 
-/** The build folder of a spec unless told otherwise: build/ beside it. */
+/**
+ * The build folder of a spec unless told otherwise: build/ beside it, or
+ * build-<variant>/ for a variant `system.<variant>.ts` (the same system on
+ * another board) or any other file name, so that specs side by side never
+ * share one.
+ */
 export function defaultOutDir(specFile: string): string {
-  return path.join(path.dirname(path.resolve(specFile)), "build");
+  const stem = path.basename(specFile).replace(/\.[cm]?[jt]s$/, "");
+  const variant = stem === "system" ? "" : stem.replace(/^system\./, "");
+  return path.join(path.dirname(path.resolve(specFile)), variant ? `build-${variant}` : "build");
 }
 

@@ -30,8 +30,8 @@ export interface QemuCheck {
 
 /** Extensions every QEMU RISC-V CPU model has: nothing to probe. */
 const BASELINE = new Set<Extension>(["m", "a", "c", "f", "d", "zicsr", "zifencei"]);
-/** QEMU 7.2 does not list AIA in riscv,isa: the machine's `aia=` property stands for it. */
-const NOT_ADVERTISED = new Set<Extension>(["smaia", "ssaia"]);
+/** Not in QEMU 7.2's riscv,isa: AIA (the machine's `aia=` property stands for it), and the privilege modes S and U. */
+const NOT_ADVERTISED = new Set<Extension>(["smaia", "ssaia", "s", "u"]);
 
 const PROBE_TIMEOUT_MS = 10_000;
 

@@ -8,7 +8,7 @@
  *
  * The build compiles it with dtc (see firmware/build.mk).
  */
-import { DEVICE_TREE_SIZE, type PartitionPlacement } from "../../spec/layout.ts";
+import { DEVICE_TREE_SIZE, type PartitionPlacement } from "../../spec/layout/index.ts";
 import { boardDevice, type DeviceKind } from "../../spec/boards/profile.ts";
 import type { System } from "../../spec/system.ts";
 import { hex } from "./format.ts";

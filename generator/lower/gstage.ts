@@ -6,7 +6,7 @@
  * U set (G-stage accesses count as user accesses); A and D are set here so the
  * hardware never needs to write them.
  */
-import { GiB, LEVEL_SIZE, type MemoryPlan, type PartitionPlacement, type Permissions } from "../../spec/layout.ts";
+import { GiB, LEVEL_SIZE, type MemoryPlan, type PartitionPlacement, type Permissions } from "../../spec/layout/index.ts";
 import { hex } from "./format.ts";
 
 const PTE_V = 1n << 0n;

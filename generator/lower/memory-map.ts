@@ -2,7 +2,7 @@
  * ASCII memory maps for people: the host-physical layout and each
  * partition's guest-physical view. Printed in p3_config.h and report.txt.
  */
-import { GUARD_SIZE, type MemoryPlan } from "../../spec/layout.ts";
+import { GUARD_SIZE, type MemoryPlan } from "../../spec/layout/index.ts";
 import { deviceEntries, type BoardProfile } from "../../spec/boards/profile.ts";
 import { formatSize } from "../../spec/units.ts";
 import { hex } from "./format.ts";
@@ -31,7 +31,7 @@ function drawBlocks(blocks: Block[]): string[] {
 export function hostMemoryMap(plan: MemoryPlan, board: BoardProfile): string[] {
   const ram = board.memory.ram;
   const blocks: Block[] = [
-    { start: plan.hypervisor.base, end: plan.hypervisor.base + plan.hypervisor.size, label: `firmware (reserve ${formatSize(plan.hypervisor.size)})` },
+    { start: plan.firmware.base, end: plan.firmware.base + plan.firmware.size, label: `firmware (reserve ${formatSize(plan.firmware.size)})` },
     ...plan.partitions.map((p) => ({ start: p.host, end: p.host + p.size, label: `partition ${p.name} (${formatSize(p.size)})` })),
     { start: plan.tables.base, end: plan.tables.base + plan.tables.size, label: `G-stage page tables (${formatSize(plan.tables.size)})` },
   ];

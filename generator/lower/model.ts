@@ -3,6 +3,7 @@
  * ordered and formatted. Templates only loop over it and substitute.
  */
 import type { Abi } from "../abi/read-abi.ts";
+import type { ExecutionMode } from "../../spec/system.ts";
 
 export interface Define {
   name: string;
@@ -53,14 +54,22 @@ export interface PartitionModel {
   firstVcpu: number;
   nvcpus: number;
   vmid: number;
-  hgatp: string;
+  /** Hypervisor mode: its G-stage root and VMID, and the exceptions its guest handles. */
+  hgatp?: string;
   hedeleg: string;
+  /** Microkernel mode: the PMP entries that confine it. */
+  pmp?: PmpModel;
   entry: string;
   bootArg: string;
-  /** Guest-physical base and the end of the part an app image may use (below the guard page). */
+  /** Where an app's image (or, running from flash, its data) goes in RAM, and the end it must stay below (the guard page, its device tree, or the end of its RAM). */
   ramBase: string;
   imageLimit: string;
+  /** How large its image (what the firmware image carries for it) may be. */
   imageMaxBytes: string;
+  /** Microkernel mode on a board that executes from code memory: the app's code window. */
+  code?: { base: string; size: string; text: string };
+  /** Bytes of RAM its image's data may use (ramBase to imageLimit). */
+  ramImageBytes: string;
   stackTop: string;
   host: string;
   ramSize: string;
@@ -79,8 +88,8 @@ export interface PartitionModel {
   imageHost: string;
   restartable: boolean;
   segments: SegmentModel[];
-  /** Its device tree: DTS lines, and where the blob goes (host) and is seen (guest). */
-  deviceTree: string[];
+  /** Its device tree (hypervisor mode): DTS lines, and where the blob goes (host). */
+  deviceTree?: string[];
   dtbHost: string;
   onFault: string;
   maxRestarts: number;
@@ -93,6 +102,14 @@ export interface PartitionModel {
   memoryText: string;
   stackText: string;
   hartList: string;
+}
+
+/** PMP entries as the CSRs take them. */
+export interface PmpModel {
+  used: number;
+  /** pmpcfg register values, in register order. */
+  cfgWords: string[];
+  entries: { index: number; address: string; comment: string }[];
 }
 
 export interface VcpuModel {
@@ -177,7 +194,9 @@ export interface CallModel {
 export interface Model {
   banner: string;
   system: { name: string };
-  mode: "hypervisor";
+  mode: ExecutionMode;
+  /** For templates: whether hypervisor-only files and parts are printed. */
+  isHypervisor: boolean;
   board: { name: string; march: string; mabi: string; description: string; xlen: number };
   /** Relative path from the build folder to firmware/. */
   firmwareDir: string;
@@ -185,13 +204,24 @@ export interface Model {
   configDefines: Define[];
   deviceDefines: Define[];
   memoryMap: string[];
-  firmware: { base: string; reserve: string; end: string; ramEnd: string };
+  firmware: {
+    base: string;
+    reserve: string;
+    end: string;
+    ramEnd: string;
+    ramBytes: string;
+    /** Where its code runs from code memory (microkernel mode, flash or IMEM): there. */
+    code?: { base: string; reserve: string; bytes: string };
+  };
+  /** Where the pristine copies of restartable images start. */
+  pristineBase: string;
   partitions: PartitionModel[];
   vcpus: VcpuModel[];
   harts: HartModel[];
   channels: ChannelModel[];
   irqRoutes: IrqRouteModel[];
-  gstage: { base: string; size: string; words: number; entries: TableWordModel[] };
+  /** Hypervisor mode's G-stage tables. */
+  gstage?: { base: string; size: string; words: number; entries: TableWordModel[] };
   abi: {
     extensionId: string;
     version: number;

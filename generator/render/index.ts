@@ -27,13 +27,11 @@ function template(name: string): Template {
 /** Files rendered once per system: build-folder path → template. */
 const SYSTEM_FILES: [string, string][] = [
   ["Makefile", "Makefile"],
-  ["firmware.ld", "firmware.ld"],
   ["include/p3_config.h", "p3_config.h"],
   ["include/p3_abi.h", "p3_abi.h"],
   ["include/p3_calls.h", "p3_calls.h"],
   ["include/p3_hypercalls.h", "p3_hypercalls.h"],
   ["src/partitions.c", "partitions.c"],
-  ["src/gstage.c", "gstage.c"],
   ["src/hypercalls.c", "hypercalls.c"],
   ["src/channels.c", "channels.c"],
   ["src/images.S", "images.S"],
@@ -53,9 +51,15 @@ export type FileContent = string | Buffer;
 export function render(model: Model, copies: Map<string, Buffer> = new Map()): Map<string, FileContent> {
   const files = new Map<string, FileContent>();
   for (const [file, name] of SYSTEM_FILES) files.set(file, template(name)(model));
+  if (model.isHypervisor) {
+    files.set("firmware.ld", template("firmware.ld")(model));
+    files.set("src/gstage.c", template("gstage.c")(model));
+  } else {
+    files.set("firmware.ld", template("firmware-microkernel.ld")(model));
+  }
   for (const partition of model.partitions) {
-    const context: { banner: string; partition: PartitionModel } = { banner: model.banner, partition };
-    files.set(`partitions/${partition.name}/device-tree.dts`, template("device-tree.dts")(context));
+    const context: { banner: string; isHypervisor: boolean; partition: PartitionModel } = { banner: model.banner, isHypervisor: model.isHypervisor, partition };
+    if (partition.deviceTree) files.set(`partitions/${partition.name}/device-tree.dts`, template("device-tree.dts")(context));
     if (!partition.isApp) continue;
     for (const [file, name] of APP_FILES) files.set(`partitions/${partition.name}/${file}`, template(name)(context));
   }

@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { GUARD_SIZE, type MemoryPlan } from "../../spec/layout.ts";
+import { GUARD_SIZE, type MemoryPlan } from "../../spec/layout/index.ts";
 import type { System } from "../../spec/system.ts";
 import { formatSize } from "../../spec/units.ts";
 import { readSections, type ElfSection } from "../images/elf.ts";
@@ -23,7 +23,7 @@ const NOT_BUILT = "  Not built yet: `phase3 build` fills this in after make.";
 function hostMap(view: SystemView, plan: MemoryPlan, system: System): string[] {
   const ram = view.board.ram;
   const rows: { start: number; end: number; what: string }[] = [
-    { start: plan.hypervisor.base, end: plan.hypervisor.base + plan.hypervisor.size, what: "firmware (its fixed reserve)" },
+    { start: plan.firmware.base, end: plan.firmware.base + plan.firmware.size, what: "firmware (its fixed reserve)" },
     ...plan.partitions.map((p) => ({ start: p.host, end: p.host + p.size, what: `partition ${p.name}` })),
     ...plan.shared.map((s) => ({ start: s.host, end: s.host + s.size, what: `${s.kind === "region" ? "shared region" : "channel buffer"} ${s.name}` })),
     { start: plan.tables.base, end: plan.tables.base + plan.tables.size, what: "G-stage page tables" },
@@ -196,7 +196,7 @@ export function withImageSizes(report: string, outDir: string, system: System, p
   if (firmware) {
     const own = firmware.filter((s) => holds(s.name).startsWith("firmware")).reduce((n, s) => n + s.size, 0);
     lines.push(
-      `${system.name}.elf: the firmware uses ${own} bytes of its ${formatSize(plan.hypervisor.size)} reserve (${Math.round((100 * own) / plan.hypervisor.size)}%)`,
+      `${system.name}.elf: the firmware uses ${own} bytes of its ${formatSize(plan.firmware.size)} reserve (${Math.round((100 * own) / plan.firmware.size)}%)`,
       ...table(
         ["address", { title: "bytes", align: "right" }, "access", "holds"],
         firmware.map((s) => [hex(s.address), String(s.size), s.access, holds(s.name)]),

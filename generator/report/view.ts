@@ -6,7 +6,7 @@
  */
 import { deviceEntries } from "../../spec/boards/profile.ts";
 import { firmwareDevices } from "../../spec/validate/devices.ts";
-import { GUEST_RAM_BASE, type MemoryPlan, type Permissions } from "../../spec/layout.ts";
+import { GUEST_RAM_BASE, type MemoryPlan, type Permissions } from "../../spec/layout/index.ts";
 import { hartsOf, type System } from "../../spec/system.ts";
 import { formatSize, formatTime, parseSize, parseTime } from "../../spec/units.ts";
 

@@ -25,7 +25,7 @@
  * = host); the RAM rule then expects RAM at its host address instead of
  * 0x80000000, and the rest carries over.
  */
-import { DEFAULT_STACK_SIZE, DEVICE_TREE_SIZE, GUARD_SIZE, GUEST_RAM_BASE, HYPERVISOR_RESERVE, PAGE_SIZE } from "../../spec/layout.ts";
+import { DEFAULT_STACK_SIZE, DEVICE_TREE_SIZE, GUARD_SIZE, GUEST_RAM_BASE, HYPERVISOR_RESERVE, PAGE_SIZE } from "../../spec/layout/index.ts";
 import type { System } from "../../spec/system.ts";
 import { parseSize } from "../../spec/units.ts";
 import type { FirmwareFacts } from "./facts.ts";

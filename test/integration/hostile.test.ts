@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_STATUS } from "../../sim/exit.ts";
 import { factsFromElf, proveIsolation, walkSv39x4 } from "../../sim/isolation/index.ts";
 import type { RunResult } from "../../sim/qemu.ts";
-import { GUEST_RAM_BASE } from "../../spec/layout.ts";
+import { GUEST_RAM_BASE } from "../../spec/layout/index.ts";
 import { boot, buildSpec, transcript, type Built } from "../build.ts";
 import { outDir, ROOT } from "../helpers.ts";
 import { runFuzz, seedFromEnv } from "../hostile/run-fuzz.ts";
@@ -100,7 +100,7 @@ describe("hostile partitions", () => {
     expect(define("PEER_RAM"), "pong_a's host RAM").toBe(plan.partitions.find((p) => p.name === "pong_a")!.host);
     expect(define("OWN_END"), "an attacker's guest RAM ends here").toBe(GUEST_RAM_BASE + own.size);
     const hyp = define("HYP_ADDR");
-    expect(hyp >= plan.hypervisor.base && hyp < plan.hypervisor.base + plan.hypervisor.size, "inside the hypervisor's reserve").toBe(true);
+    expect(hyp >= plan.firmware.base && hyp < plan.firmware.base + plan.firmware.size, "inside the hypervisor's reserve").toBe(true);
     expect(hyp >= GUEST_RAM_BASE + own.size, "outside the attacker's own guest RAM").toBe(true);
     expect(define("TABLES"), "the G-stage tables").toBe(plan.tables.base);
     expect(define("PRISTINE"), "the pristine images").toBe(plan.pristine.base);

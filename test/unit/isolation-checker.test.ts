@@ -23,12 +23,13 @@ const abi = readAbi();
 
 /** What a built ELF would hold, from the generator's model: its table words, hgatps and image sections. */
 function factsFromModel(system: System, plan: MemoryPlan, model: Model): FirmwareFacts & { words: Map<number, bigint> } {
-  const base = Number(model.gstage.base);
-  const size = Number(model.gstage.size);
+  const gstage = model.gstage!;
+  const base = Number(gstage.base);
+  const size = Number(gstage.size);
   const words = new Map<number, bigint>();
-  for (const e of model.gstage.entries) words.set(base + e.index * 8, BigInt(e.value.replace(/ULL$/, "")));
+  for (const e of gstage.entries) words.set(base + e.index * 8, BigInt(e.value.replace(/ULL$/, "")));
   const sections = [
-    { name: ".text", address: plan.hypervisor.base, size: 0x8000 },
+    { name: ".text", address: plan.firmware.base, size: 0x8000 },
     { name: ".gstage", address: base, size },
     ...model.partitions.flatMap((p) => [
       { name: `.p3.image.${p.name}`, address: Number(p.imageHost), size: 4 },
@@ -40,7 +41,7 @@ function factsFromModel(system: System, plan: MemoryPlan, model: Model): Firmwar
     words,
     read: (a) => (a >= base && a + 8 <= base + size && a % 8 === 0 ? (words.get(a) ?? 0n) : undefined),
     sections,
-    hgatp: new Map(model.partitions.map((p) => [p.name, BigInt(p.hgatp.replace(/ULL$/, ""))])),
+    hgatp: new Map(model.partitions.map((p) => [p.name, BigInt(p.hgatp!.replace(/ULL$/, ""))])),
     problems: [],
   };
 }
@@ -147,7 +148,7 @@ describe("the proof", () => {
     const sensor = plan.partitions.find((p) => p.name === "sensor")!;
     const cases: [string, (f: ReturnType<typeof factsFromModel>) => void, RegExp][] = [
       ["a page of another partition's RAM", (f) => f.words.set(leafOf(f, "sensor", 0x8000_0000), (BigInt(filter.host) >> 12n << 10n) | 0xdfn), /sensor: its RAM should map|overlap/],
-      ["the hypervisor's memory", (f) => f.words.set(leafOf(f, "sensor", 0xc000_0000), (BigInt(plan.hypervisor.base) >> 12n << 10n) | 0xd7n), /reaches the hypervisor's \.text|firmware's reserve/],
+      ["the hypervisor's memory", (f) => f.words.set(leafOf(f, "sensor", 0xc000_0000), (BigInt(plan.firmware.base) >> 12n << 10n) | 0xd7n), /reaches the hypervisor's \.text|firmware's reserve/],
       ["its device tree writable", (f) => f.words.set(leafOf(f, "sensor", sensor.deviceTree), f.words.get(leafOf(f, "sensor", sensor.deviceTree))! | 4n | 0x80n), /sensor: its RAM should map .* 0x8003f000-0x80040000 r;.* rw/],
       ["its guard page", (f) => f.words.set(leafOf(f, "sensor", sensor.guard + 0x1000) - 8, (BigInt(sensor.host + (sensor.guard - 0x8000_0000)) >> 12n << 10n) | 0xd7n), /sensor: its RAM should map/],
       ["a channel's receiver writing it", (f) => {

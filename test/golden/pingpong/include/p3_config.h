@@ -45,11 +45,12 @@
 #define P3_NUM_HARTS 1
 #define P3_CONSOLE_OWNER (-1)  /* nobody reads console input */
 #define P3_TIMEBASE_HZ 10000000ULL  /* ticks per second of the time CSR */
+#define P3_HAS_S 1  /* the harts have supervisor mode */
 #define P3_HAS_SSTC 1  /* stimecmp and vstimecmp */
 #define P3_HART_STACK_SIZE 4096
 #define P3_STATUS_MAX_EXIT 125  /* system status: exit codes above are reported as this */
 #define P3_STATUS_FAULTED 126  /* system status: a partition was stopped by a fault */
-#define P3_STATUS_PANIC 127  /* system status: halted, or a hypervisor fault */
+#define P3_STATUS_PANIC 127  /* system status: halted, or a firmware fault */
 #define P3_FIRMWARE_BASE 0x80000000
 #define P3_FIRMWARE_END 0x80020000  /* the firmware must fit its 128K reserve */
 
@@ -72,6 +73,7 @@
 #define P3_CONSOLE_CLOCK_HZ 3686400
 #define P3_CONSOLE_BAUD 115200
 #define P3_TIMER_BASE 0x02000000  /* timer and IPIs: clint */
+#define P3_IRQC_BASE 0x0c000000  /* interrupt controller: plic (plic) */
 #define P3_PLIC_BASE 0x0c000000  /* interrupt controller: plic */
 #define P3_PLIC_CONTEXT(hart) ((hart) * 2 + 1)  /* a hart's supervisor-mode context */
 #define P3_EXIT_BASE 0x00100000  /* run exit: test */

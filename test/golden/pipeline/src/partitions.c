@@ -93,6 +93,7 @@ const struct partition_config p3_partition_configs[P3_NUM_PARTITIONS] = {
         .priority = 0,
         .budget = 0,
         .period = 0,
+        .restartable = 1,
         .nsegments = sizeof segments_filter / sizeof segments_filter[0],
         .segments = segments_filter,
         .ram_host = 0x80060000,
