@@ -6,6 +6,7 @@
  * build also writes trace records, lines that start with TRACE_MARKER
  * (firmware/core/trace.h): they are set apart here, never shown as output.
  */
+import { SYSTEM_STATUS } from "./exit.ts";
 import { TRACE_MARKER } from "./trace.ts";
 
 export type ConsoleLine =
@@ -32,6 +33,9 @@ const EVENT_PATTERNS: [RegExp, (m: RegExpExecArray) => ConsoleEvent][] = [
   // the restart policy's line; whatever follows the verb (a count, a reason) is kept as detail
   [/^partition (\w+) restarted\b\s*(.*)$/, (m) => ({ type: "restart", partition: m[1], detail: m[2] })],
   [/^all partitions have stopped: system status (\d+)$/, (m) => ({ type: "system-status", status: Number(m[1]) })],
+  // the last lines of a halt policy and of a firmware fault (core/partition.c, arch/riscv/trap.c)
+  [/^system halted: status (\d+)$/, (m) => ({ type: "system-status", status: Number(m[1]) })],
+  [/^firmware fault: /, () => ({ type: "system-status", status: SYSTEM_STATUS.PANIC })],
 ];
 
 export function parseLine(raw: string): ConsoleLine {

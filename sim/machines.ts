@@ -44,7 +44,7 @@ export function qemuInvocation(board: BoardProfile, elf: string, options: RunOpt
     ...(emulator.cpu ? ["-cpu", emulator.cpu] : []),
     "-smp", String(board.harts),
     "-m", memoryArg(board.memory.ram.size),
-    "-bios", elf,
+    emulator.load === "kernel" ? "-kernel" : "-bios", elf,
     "-display", "none",
     "-monitor", "none",
     "-serial", options.consoleFile ? `file:${options.consoleFile}` : "stdio",

@@ -33,12 +33,26 @@ export interface RunResult {
   command: string[];
 }
 
+/**
+ * A board without an exit device (every real board) cannot end QEMU: its
+ * firmware prints the system's status and halts. The runner ends the run on
+ * that line, with that status.
+ */
+function statusOf(line: ConsoleLine): number | undefined {
+  return line.kind === "hypervisor" && line.event?.type === "system-status" ? line.event.status : undefined;
+}
+
+/** How often a console written to a file is read while QEMU runs, for a board that ends on a line. */
+const CONSOLE_FILE_POLL_MS = 50;
+
 export function runImage(request: RunRequest): Promise<RunResult> {
   const qemu = requireTool(qemuInvocation(request.board, request.elf).tool);
   const { args } = qemuInvocation(request.board, request.elf, request);
+  const endsOnLine = request.board.exitDevice === undefined;
   const lines: ConsoleLine[] = [];
   let stderr = "";
   let timedOut = false;
+  let printedStatus: number | undefined;
 
   if (request.consoleFile) fs.rmSync(request.consoleFile, { force: true });
   return new Promise((resolve, reject) => {
@@ -47,7 +61,19 @@ export function runImage(request: RunRequest): Promise<RunResult> {
       const line = parseLine(raw);
       lines.push(line);
       request.onLine?.(line);
+      if (endsOnLine && printedStatus === undefined && (printedStatus = statusOf(line)) !== undefined) child.kill("SIGKILL");
     });
+    let consoleRead = 0;
+    const readConsoleFile = () => {
+      try {
+        const text = fs.readFileSync(request.consoleFile!, "utf8");
+        splitter.push(text.slice(consoleRead));
+        consoleRead = text.length;
+      } catch {
+        // QEMU did not get as far as creating it: its stderr says why
+      }
+    };
+    const poll = request.consoleFile && endsOnLine ? setInterval(readConsoleFile, CONSOLE_FILE_POLL_MS) : undefined;
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (chunk: string) => splitter.push(chunk));
     child.stderr.setEncoding("utf8");
@@ -66,21 +92,18 @@ export function runImage(request: RunRequest): Promise<RunResult> {
     request.signal?.addEventListener("abort", abort, { once: true });
     child.on("error", (error) => {
       clearTimeout(timer);
+      clearInterval(poll);
       reject(error);
     });
     child.on("close", (code) => {
       clearTimeout(timer);
+      clearInterval(poll);
       request.signal?.removeEventListener("abort", abort);
-      if (request.consoleFile) {
-        try {
-          splitter.push(fs.readFileSync(request.consoleFile, "utf8"));
-        } catch {
-          // QEMU did not get as far as creating it: its stderr says why
-        }
-      }
+      if (request.consoleFile && printedStatus === undefined) readConsoleFile();
       splitter.end();
       if (request.input && typeof request.input !== "string") request.input.unpipe(child.stdin);
-      resolve({ status: timedOut ? TIMED_OUT : (code ?? TIMED_OUT), timedOut, lines, stderr, command: [qemu.path, ...args] });
+      const status = printedStatus ?? (timedOut ? TIMED_OUT : (code ?? TIMED_OUT));
+      resolve({ status, timedOut: timedOut && printedStatus === undefined, lines, stderr, command: [qemu.path, ...args] });
     });
   });
 }
