@@ -27,7 +27,7 @@
 
 static inline volatile uint32_t *reg(uintptr_t offset)
 {
-    return (volatile uint32_t *)(uintptr_t)(P3_APLIC_BASE + offset);
+    return (volatile uint32_t *)(uintptr_t)(P3_APLIC_DOMAIN_BASE + offset);
 }
 
 void platform_irq_init(void)

@@ -50,13 +50,13 @@ function controllerDefines(board: BoardProfile, controller: DeviceProfile, mode:
       // an M-mode kernel drives the root domain itself, delegating nothing
       return [
         ...defines,
-        { name: "P3_APLIC_BASE", value: hex(root[1].base), comment: `${root[0]}: the machine domain the kernel drives` },
+        { name: "P3_APLIC_DOMAIN_BASE", value: hex(root[1].base), comment: `${root[0]}: the machine domain the kernel drives` },
         { name: "P3_APLIC_SOURCES", value: String(root[1].sources ?? controller.sources ?? 0) },
       ];
     }
     return [
       ...defines,
-      { name: "P3_APLIC_BASE", value: hex(controller.base), comment: `interrupt controller: ${board.interruptController}, the supervisor domain` },
+      { name: "P3_APLIC_DOMAIN_BASE", value: hex(controller.base), comment: `interrupt controller: ${board.interruptController}, the supervisor domain` },
       { name: "P3_APLIC_SOURCES", value: String(controller.sources ?? 0) },
       ...(root ? [{ name: "P3_APLIC_M_BASE", value: hex(root[1].base), comment: `${root[0]}: the M stage delegates every source to the supervisor domain` }] : []),
     ];
