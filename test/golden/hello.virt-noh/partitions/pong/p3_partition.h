@@ -5,5 +5,6 @@
 
 #define P3_PARTITION_NAME "pong"
 #define P3_PARTITION_ID 1
+#define P3_MODE_MICROKERNEL 1  /* the app runs in U-mode, behind PMP */
 
 #endif /* P3_PARTITION_H */

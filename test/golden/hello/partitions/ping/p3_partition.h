@@ -5,5 +5,6 @@
 
 #define P3_PARTITION_NAME "ping"
 #define P3_PARTITION_ID 0
+#define P3_MODE_HYPERVISOR 1  /* the app runs in VS-mode, behind G-stage tables */
 
 #endif /* P3_PARTITION_H */

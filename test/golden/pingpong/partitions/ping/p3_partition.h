@@ -5,6 +5,7 @@
 
 #define P3_PARTITION_NAME "ping"
 #define P3_PARTITION_ID 0
+#define P3_MODE_HYPERVISOR 1  /* the app runs in VS-mode, behind G-stage tables */
 
 /* Wait sources: channel ends, interrupts, console input. P3_MASK(id) in p3_wait. */
 #define P3_CHAN_SERVE 0  /* sends on serve */

@@ -5,6 +5,7 @@
 
 #define P3_PARTITION_NAME "reader"
 #define P3_PARTITION_ID 1
+#define P3_MODE_HYPERVISOR 1  /* the app runs in VS-mode, behind G-stage tables */
 
 /* Shared regions: ids for p3_shm(). */
 #define P3_SHM_COUNTER 0  /* 0x00001000 bytes at 0xc0000000, r */
