@@ -22,28 +22,46 @@ const NOT_BUILT = "  Not built yet: `phase3 build` fills this in after make.";
 
 function hostMap(view: SystemView, plan: MemoryPlan, system: System): string[] {
   const ram = view.board.ram;
+  const kernel = plan.mode === "hypervisor" ? "hypervisor" : "kernel";
   const rows: { start: number; end: number; what: string }[] = [
-    { start: plan.firmware.base, end: plan.firmware.base + plan.firmware.size, what: "firmware (its fixed reserve)" },
+    { start: plan.firmware.base, end: plan.firmware.base + plan.firmware.size, what: plan.firmwareCode ? `${kernel}: data, bss and stacks (its fixed reserve)` : `${kernel} (its fixed reserve)` },
     ...plan.partitions.map((p) => ({ start: p.host, end: p.host + p.size, what: `partition ${p.name}` })),
     ...plan.shared.map((s) => ({ start: s.host, end: s.host + s.size, what: `${s.kind === "region" ? "shared region" : "channel buffer"} ${s.name}` })),
-    { start: plan.tables.base, end: plan.tables.base + plan.tables.size, what: "G-stage page tables" },
   ];
+  if (plan.mode === "hypervisor") rows.push({ start: plan.tables.base, end: plan.tables.base + plan.tables.size, what: "G-stage page tables" });
+  if (plan.pristine.size > 0) rows.push({ start: plan.pristine.base, end: plan.pristine.base + plan.pristine.size, what: "pristine images of restartable partitions" });
   for (const r of system.board.memory.reserved ?? []) rows.push({ start: r.base, end: r.base + r.size, what: `reserved: ${r.reason}` });
+  return [
+    `Host physical memory: ${formatSize(ram.size)} of RAM at ${hex(ram.base)}`,
+    "",
+    ...memoryTable(rows, ram),
+    ...codeMap(plan, system),
+  ];
+}
+
+/** A memory's rows in address order, with the gaps between them, so that the table accounts for all of it. */
+function memoryTable(rows: { start: number; end: number; what: string }[], memory: { base: number; size: number }): string[] {
   rows.sort((a, b) => a.start - b.start);
-  // the gaps, so that the table accounts for all of RAM
   const withGaps: typeof rows = [];
-  let at = ram.base;
+  let at = memory.base;
   for (const r of rows) {
     if (r.start > at) withGaps.push({ start: at, end: r.start, what: "free" });
     withGaps.push(r);
     at = Math.max(at, r.end);
   }
-  if (at < ram.base + ram.size) withGaps.push({ start: at, end: ram.base + ram.size, what: "free" });
-  return [
-    `Host physical memory: ${formatSize(ram.size)} of RAM at ${hex(ram.base)}`,
-    "",
-    ...table(["start", "end", { title: "size", align: "right" }, "what"], withGaps.map((r) => [hex(r.start), hex(r.end), size(r.end - r.start), r.what])),
+  if (at < memory.base + memory.size) withGaps.push({ start: at, end: memory.base + memory.size, what: "free" });
+  return table(["start", "end", { title: "size", align: "right" }, "what"], withGaps.map((r) => [hex(r.start), hex(r.end), size(r.end - r.start), r.what]));
+}
+
+/** Where code runs, on a board that executes from flash or a separate instruction memory. */
+function codeMap(plan: MemoryPlan, system: System): string[] {
+  const code = system.board.memory.code;
+  if (!plan.firmwareCode || !code) return [];
+  const rows = [
+    { start: plan.firmwareCode.base, end: plan.firmwareCode.base + plan.firmwareCode.size, what: "kernel: text, read-only data, initial data" },
+    ...plan.partitions.flatMap((p) => (p.code ? [{ start: p.code.base, end: p.code.base + p.code.size, what: `partition ${p.name}: code and initial data` }] : [])),
   ];
+  return ["", `Code memory: ${formatSize(code.size)} at ${hex(code.base)}, executed in place`, "", ...memoryTable(rows, code)];
 }
 
 function devices(view: SystemView): string[] {
@@ -78,14 +96,18 @@ function partitions(view: SystemView): string[] {
   ];
 }
 
-function guestMaps(plan: MemoryPlan): string[] {
+function guestMaps(plan: MemoryPlan, system: System): string[] {
   const out: string[] = [];
   for (const p of plan.partitions) {
     const rows = p.mappings.map((m) => ({ start: m.guest, end: m.guest + m.size, access: m.perms as string, what: m.what, host: hex(m.host) }));
     if (p.guard) rows.push({ start: p.guard, end: p.guard + GUARD_SIZE, access: "-", what: "guard page (unmapped)", host: "-" });
     rows.sort((a, b) => a.start - b.start);
+    const heading =
+      plan.mode === "hypervisor"
+        ? `Partition ${p.name}: guest-physical view`
+        : `Partition ${p.name}: what its PMP entries reach (${p.pmp.length} of ${system.board.pmp?.entries ?? "?"} entries; everything else faults)`;
     out.push(
-      `Partition ${p.name}: guest-physical view`,
+      heading,
       "",
       ...table(["start", "end", { title: "size", align: "right" }, "access", "what", "host"], rows.map((r) => [hex(r.start), hex(r.end), size(r.end - r.start), r.access, r.what, r.host])),
       "",
@@ -143,7 +165,7 @@ export function renderReport(system: System, plan: MemoryPlan, banner: string): 
     hostMap(view, plan, system),
     devices(view),
     partitions(view),
-    guestMaps(plan),
+    guestMaps(plan, system),
     channels(view),
     regions(view),
     ["Schedule", "", ...view.harts.flatMap((h) => [...hartSchedule(h), ""]).slice(0, -1)],

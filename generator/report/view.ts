@@ -7,7 +7,7 @@
 import { deviceEntries } from "../../spec/boards/profile.ts";
 import { firmwareDevices } from "../../spec/validate/devices.ts";
 import { GUEST_RAM_BASE, type MemoryPlan, type Permissions } from "../../spec/layout/index.ts";
-import { hartsOf, type System } from "../../spec/system.ts";
+import { executionMode, hartsOf, type System } from "../../spec/system.ts";
 import { formatSize, formatTime, parseSize, parseTime } from "../../spec/units.ts";
 
 export interface PartitionView {
@@ -177,7 +177,7 @@ export function systemView(system: System, plan: MemoryPlan): SystemView {
   return {
     name: system.name,
     board: { name: board.name, description: board.description, ram: board.memory.ram },
-    mode: system.mode ?? "hypervisor",
+    mode: executionMode(system),
     partitions,
     channels,
     regions,

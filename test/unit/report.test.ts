@@ -32,7 +32,7 @@ describe("report.txt", () => {
     const text = await report(EVERYTHING);
     expect(text.split("\n")[0]).toBe("banner");
     // host physical memory, all of RAM accounted for
-    expect(row(text, "0x80000000", "0x80020000", "128K")).toEqual(["0x80000000", "0x80020000", "128K", "firmware (its fixed reserve)"]);
+    expect(row(text, "0x80000000", "0x80020000", "128K")).toEqual(["0x80000000", "0x80020000", "128K", "hypervisor (its fixed reserve)"]);
     expect(text).toMatch(/\| partition sensor +\|/);
     expect(text).toMatch(/\| shared region calibration +\|/);
     expect(text).toMatch(/\| channel buffer samples +\|/);
