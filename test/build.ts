@@ -13,8 +13,9 @@ export interface Built extends Generated {
 /**
  * Generates and builds a spec into test/.out/<name>; throws with the errors
  * when it cannot. Every firmware built this way also goes through the
- * isolation checker (sim/isolation): a build whose page tables grant more or
- * less than its spec is an error, whatever the test then does with it.
+ * isolation checker (sim/isolation): a build whose page tables (hypervisor
+ * mode) or PMP entries (microkernel mode) grant more or less than its spec is
+ * an error, whatever the test then does with it.
  */
 export async function buildSpec(spec: string, name: string): Promise<Built> {
   const generated = await generate(spec, outDir(name));

@@ -20,15 +20,15 @@
  *     walk reads lies in the tables section, which nobody reaches; VMIDs are
  *     all different.
  *
- * The walk is hypervisor mode's (sv39x4.ts). Microkernel mode will add a PMP
- * walker beside it (pmpcfg/pmpaddr decoded into the same Reach ranges, guest
- * = host); the RAM rule then expects RAM at its host address instead of
- * 0x80000000, and the rest carries over.
+ * The walk is hypervisor mode's (sv39x4.ts). Microkernel mode's proof, from
+ * the PMP entries the kernel loads, is pmp.ts; checkIsolation (index.ts)
+ * picks one by the system's execution mode.
  */
 import { DEFAULT_STACK_SIZE, DEVICE_TREE_SIZE, GUARD_SIZE, GUEST_RAM_BASE, HYPERVISOR_RESERVE, PAGE_SIZE } from "../../spec/layout/index.ts";
 import type { System } from "../../spec/system.ts";
 import { parseSize } from "../../spec/units.ts";
 import type { FirmwareFacts } from "./facts.ts";
+import { formatPmp, type PmpPartitionReach } from "./pmp.ts";
 import { mergeLeaves, walkSv39x4, type Perms, type Reach } from "./sv39x4.ts";
 
 export interface PartitionReach {
@@ -42,7 +42,10 @@ export interface PartitionReach {
 }
 
 export interface IsolationReport {
+  /** Hypervisor mode: each partition's G-stage reach. */
   partitions: PartitionReach[];
+  /** Microkernel mode: each partition's PMP entries and reach. */
+  pmp?: PmpPartitionReach[];
   problems: string[];
 }
 
@@ -254,6 +257,7 @@ export function formatIsolation(report: IsolationReport): string {
     lines.push(`${p.name} (VMID ${p.vmid}, hgatp 0x${p.hgatp.toString(16)}):`);
     for (const r of p.reach) lines.push(`  guest ${span(r.guest, r.guest + r.size)} -> host ${span(r.host, r.host + r.size)} ${r.perms}`);
   }
+  for (const p of report.pmp ?? []) lines.push(...formatPmp(p));
   lines.push(report.problems.length ? `${report.problems.length} problem(s):` : "isolated as the spec grants");
   for (const problem of report.problems) lines.push(`  ${problem}`);
   return lines.join("\n");
