@@ -28,9 +28,18 @@
 
 static inline uint64_t bench_cycles(void)
 {
+#if __riscv_xlen == 32
+    /* RV32: high half, low half, high half again, until no carry came between */
+    uint32_t hi, lo, again;
+    do {
+        __asm__ volatile("csrr %0, cycleh\n\tcsrr %1, cycle\n\tcsrr %2, cycleh" : "=r"(hi), "=r"(lo), "=r"(again) :: "memory");
+    } while (hi != again);
+    return ((uint64_t)hi << 32) | lo;
+#else
     uint64_t c;
     __asm__ volatile("csrr %0, cycle" : "=r"(c) :: "memory");
     return c;
+#endif
 }
 
 struct bench_loop {

@@ -77,8 +77,9 @@ export function footprintFromMap(mapText: string): Footprint {
   };
 
   for (const line of lines.slice(start + 1)) {
-    // An output section: ".text  0xaddr  0xsize", or its name alone and the rest on the next line.
-    const top = /^(\.[\w.$]+)(?:\s+0x([0-9a-f]+)\s+0x([0-9a-f]+))?\s*$/.exec(line);
+    // An output section: ".text  0xaddr  0xsize", or its name alone and the rest on the next line;
+    // one that runs from RAM but is loaded in flash (XIP boards) adds " load address 0x...".
+    const top = /^(\.[\w.$]+)(?:\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)(?:\s+load address 0x[0-9a-f]+)?)?\s*$/.exec(line);
     if (top) {
       output = top[1];
       lastPart = undefined;
@@ -88,7 +89,7 @@ export function footprintFromMap(mapText: string): Footprint {
       continue;
     }
     if (outputPending) {
-      const rest = /^\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s*$/.exec(line);
+      const rest = /^\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)(?:\s+load address 0x[0-9a-f]+)?\s*$/.exec(line);
       outputPending = false;
       if (rest && output) {
         addSection(result, output, parseInt(rest[2], 16));

@@ -106,7 +106,7 @@ export function consoleReport(results: Results): string {
   out.push(...table(["figure", "system", "mode", "harts", "instructions", "floor", "above floor"], body, [false, false, false, true, true, true, true]));
   out.push("", "floor (bench/floor: bare metal, no Phase3)");
   out.push(...table(["figure", "instructions"], results.floor.map((f) => [f.name, fmt(f.value)]), [false, true]));
-  for (const s of results.systems.filter((s) => s.configuration.bench === "boot")) {
+  for (const s of footprintRuns(results)) {
     const fp = s.footprint;
     out.push("", `footprint of ${s.run} (${configurationText(s.configuration)}), bytes`);
     out.push(
@@ -116,7 +116,7 @@ export function consoleReport(results: Results): string {
           ["hand-written core", fmt(fp.core.text), fmt(fp.core.data), fmt(fp.core.bss)],
           ["generated tables", fmt(fp.generated.text), fmt(fp.generated.data), fmt(fp.generated.bss)],
           ["libgcc", fmt(fp.libgcc.text), fmt(fp.libgcc.data), fmt(fp.libgcc.bss)],
-          ["G-stage page tables", "", fmt(fp.pageTables), ""],
+          ...(fp.pageTables ? [["G-stage page tables", "", fmt(fp.pageTables), ""]] : []),
         ],
         [false, true, true, true],
       ),
@@ -166,9 +166,27 @@ export function markdownFloor(results: Results): string {
   return out.join("\n");
 }
 
+/**
+ * Whose footprint is shown: every run of bench/boot (the smallest system, two
+ * partitions), and for a board and mode that bench/boot does not run on, the
+ * first benchmark that does: its name says what the image holds.
+ */
+function footprintRuns(results: Results): Results["systems"] {
+  const key = (s: Results["systems"][number]) => `${s.configuration.board} ${s.configuration.mode}`;
+  const boot = results.systems.filter((s) => s.configuration.bench === "boot");
+  const covered = new Set(boot.map(key));
+  const others: Results["systems"] = [];
+  for (const s of results.systems) {
+    if (covered.has(key(s))) continue;
+    covered.add(key(s));
+    others.push(s);
+  }
+  return [...boot, ...others];
+}
+
 export function markdownFootprint(results: Results): string {
   const out: string[] = [];
-  for (const s of results.systems.filter((x) => x.configuration.bench === "boot")) {
+  for (const s of footprintRuns(results)) {
     const fp = s.footprint;
     out.push(`${s.configuration.mode[0].toUpperCase()}${s.configuration.mode.slice(1)} mode, \`bench/${s.run}\` (${configurationText(s.configuration)}), in bytes:`, "");
     out.push("| part | text | data (rodata + data) | bss |", "|---|---:|---:|---:|");

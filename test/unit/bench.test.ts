@@ -102,6 +102,24 @@ describe("footprint from the linker map", () => {
     expect(fp.sections).toEqual({ text: 0x40, data: 0x30 + 0x8, bss: 0x100, pageTables: 0xc000 });
   });
 
+  it("reads sections that run from RAM but are loaded in flash (an XIP board's .data and .bss)", () => {
+    const xip = `Linker script and memory map
+
+.text           0x20400000       0x10
+ .text.entry    0x20400000       0x10 out/hv/arch/riscv/mk/entry.S.o
+
+.data           0x80000000        0x8 load address 0x20400010
+ .data.boot_done
+                0x80000000        0x8 out/hv/core/boot.c.o
+
+.bss            0x80000010       0x20 load address 0x20400018
+ .bss.input     0x80000010       0x20 out/hv/core/console.c.o
+`;
+    const x = footprintFromMap(xip);
+    expect(x.core).toEqual({ text: 0x10, data: 0x8, bss: 0x20 });
+    expect(x.sections).toEqual({ text: 0x10, data: 0x8, bss: 0x20, pageTables: 0 });
+  });
+
   it("reads a compiler's dependency file", () => {
     const d = "out/hv/core/boot.c.o: ../../../firmware/core/boot.c include/p3_config.h \\\n ../../../firmware/core/arch.h\ninclude/p3_config.h:\n";
     expect(dependencies(d)).toEqual(["../../../firmware/core/boot.c", "include/p3_config.h", "../../../firmware/core/arch.h"]);
@@ -115,7 +133,7 @@ describe("the suite", () => {
     expect(names).toEqual(expect.arrayContaining(["boot", "calls", "irq", "messages", "sbi"]));
     expect(names).not.toContain("floor");
     expect(names).not.toContain("common");
-    expect(benches.find((b) => b.name === "irq")?.specs.map((s) => s.variant)).toEqual(["", "aplic"]);
+    expect(benches.find((b) => b.name === "irq")?.specs.map((s) => s.variant)).toEqual(["", "aplic", "virt-noh"]);
     expect(benches.find((b) => b.name === "sbi")?.prepare).toBe(path.join(ROOT, "bench", "sbi", "prepare.ts"));
   });
 });
