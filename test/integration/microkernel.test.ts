@@ -36,7 +36,7 @@ describe.each(["virt-noh", "e300-arty", "shakti-c-arty"])("hello in microkernel 
   });
 });
 
-describe.each(["virt-noh", "e300-arty"])("pingpong in microkernel mode (%s)", (variant) => {
+describe.each(["virt-noh", "e300-arty", "shakti-c-arty"])("pingpong in microkernel mode (%s)", (variant) => {
   it("bounces 1000 messages over two channels, every reply intact", async () => {
     const result = await boot(await buildSpec(example("pingpong", variant), `mk-pingpong-${variant}`));
     const lines = transcript(result);
