@@ -15,6 +15,9 @@ export const CONSOLE_BAUD = 115_200;
 /** Where platform_exit() comes from on a board that cannot end a run: it halts. */
 export const NO_EXIT_DEVICE_SOURCE = "platform/no_exit_device.c";
 
+/** Where GCC's __atomic calls go on a board whose harts lack the A extension (one hart, microkernel: plain loads and stores). */
+export const NO_ATOMICS_SOURCE = "platform/single_hart_atomics.c";
+
 const upper = (name: string) => name.toUpperCase();
 
 export function deviceDefines(board: BoardProfile, mode: ExecutionMode): Define[] {
@@ -82,5 +85,6 @@ export function platformSources(board: BoardProfile): string[] {
   // board-unsupported has checked each of these has a driver
   const sources = used.map((name) => driverSource(boardDevice(board, name).kind));
   if (!board.exitDevice) sources.push(NO_EXIT_DEVICE_SOURCE);
+  if (!board.isa.extensions.includes("a")) sources.push(NO_ATOMICS_SOURCE);
   return [...new Set(sources)].sort();
 }

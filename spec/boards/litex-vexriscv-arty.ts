@@ -17,8 +17,20 @@
  * LiteX places each peripheral's CSR block per build: the defaults below
  * (timer0 at +0x800, uart at +0x1000) are a SoC with only ctrl, timer0 and
  * uart. Read CSR_UART_BASE and CSR_TIMER0_BASE from your build's csr.h or
- * csr.json and pass them. Interrupts go through VexRiscv's own controller:
- * custom CSRs 0xBC0 (mask) and 0xFC0 (pending), no memory-mapped window.
+ * csr.json and pass them; likewise its uart_interrupt and timer0_interrupt
+ * (0 and 1 when the SoC adds the UART first, as SoCCore does). The CSR bus
+ * is LiteX's default 32-bit data width: one register per 32-bit word.
+ *
+ * Interrupts go through VexRiscv's own controller: custom CSRs 0xBC0 (mask)
+ * and 0xFC0 (pending), no memory-mapped window, raising the machine external
+ * interrupt. Phase3 numbers LiteX interrupt n as line n + 1 (line 0 means
+ * "none" to the firmware). There is no mtime: timer0, a 32-bit down-counter,
+ * is both the time base and the timer (firmware/platform/litex_timer.c).
+ *
+ * PMP: the secure variant is generated with --pmpRegions 16
+ * --pmpGranularity 256 (pythondata-cpu-vexriscv's Makefile). VexRiscv's
+ * PmpPlugin matches NAPOT entries only and grants an access that any
+ * matching entry allows; a TOR entry never matches there.
  * No H: this board runs Phase3's microkernel mode.
  */
 import type { BoardProblem, BoardProfile } from "./profile.ts";
@@ -30,6 +42,10 @@ export interface LitexVexRiscvArtyOptions {
   timer0Base?: number;
   /** System clock in Hz (CONFIG_CLOCK_FREQUENCY); timer0 counts it. Default 100 MHz. */
   clockHz?: number;
+  /** uart_interrupt of your build (csr.json constants), 0 to 31. Default 0. */
+  uartInterrupt?: number;
+  /** timer0_interrupt of your build (csr.json constants), 0 to 31. Default 1. */
+  timer0Interrupt?: number;
 }
 
 export type LitexVexRiscvArtyDevice = "uart0" | "timer0" | "intc";
@@ -49,12 +65,24 @@ function csrOption(name: keyof LitexVexRiscvArtyOptions, value: number | undefin
   return base;
 }
 
+/** LiteX interrupt `n` (0 to 31, VexRiscv's 32-bit array) as a Phase3 line: n + 1, since line 0 means "none" to the firmware. */
+function interruptOption(name: "uartInterrupt" | "timer0Interrupt", value: number | undefined, fallback: number, problems: BoardProblem[]): number {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < 0 || n > 31) {
+    problems.push({ option: name, message: `${name} must be a LiteX interrupt number from 0 to 31 (see your build's csr.json), not ${String(value)}` });
+  }
+  return n + 1;
+}
+
 export function litexVexRiscvArty(options: LitexVexRiscvArtyOptions = {}): LitexVexRiscvArtyBoard {
   const problems: BoardProblem[] = [];
   const uartBase = csrOption("uartBase", options.uartBase, CSR_BASE + 0x1000, problems);
   const timer0Base = csrOption("timer0Base", options.timer0Base, CSR_BASE + 0x800, problems);
   const clockHz = options.clockHz ?? 100_000_000;
   if (!Number.isInteger(clockHz) || clockHz <= 0) problems.push({ option: "clockHz", message: `clockHz must be a whole number of hertz above 0, not ${String(options.clockHz)}` });
+  const uartLine = interruptOption("uartInterrupt", options.uartInterrupt, 0, problems);
+  const timer0Line = interruptOption("timer0Interrupt", options.timer0Interrupt, 1, problems);
+  if (uartLine === timer0Line) problems.push({ option: "timer0Interrupt", message: `timer0Interrupt and uartInterrupt are both ${uartLine - 1}; LiteX gives each peripheral its own interrupt` });
   return {
     kind: "board",
     name: "litex-vexriscv-arty",
@@ -66,14 +94,14 @@ export function litexVexRiscvArty(options: LitexVexRiscvArtyOptions = {}): Litex
     timebaseHz: clockHz,
     devices: {
       intc: { kind: "vexriscv-intc", base: 0, size: 0, irqs: [] },
-      timer0: { kind: "litex-timer", base: timer0Base, size: CSR_BLOCK, irqs: [1], clockHz },
-      uart0: { kind: "litex-uart", base: uartBase, size: CSR_BLOCK, irqs: [0], clockHz },
+      timer0: { kind: "litex-timer", base: timer0Base, size: CSR_BLOCK, irqs: [timer0Line], clockHz },
+      uart0: { kind: "litex-uart", base: uartBase, size: CSR_BLOCK, irqs: [uartLine], clockHz },
     },
     console: "uart0",
     interruptController: "intc",
     timer: "timer0",
     resetVector: MAIN_RAM,
-    pmp: { entries: 16, granularity: 4 },
+    pmp: { entries: 16, granularity: 256 },
     flash: [
       {
         kind: "litex-serial",

@@ -2,8 +2,11 @@
  * NEORV32: a configurable RV32 soft-core SoC (any FPGA). Build-only: there is
  * no QEMU model; the image goes on the board through its UART bootloader.
  *
- * Source: stnolting/neorv32 sw/lib/include/neorv32.h (the releases with the
- * IO window at 0xffe00000 and 64 KiB per device) and sw/bootloader:
+ * Source: stnolting/neorv32 sw/lib/include/neorv32.h and the data sheet of
+ * v1.10.9, and sw/bootloader. The IO window at 0xffe00000 with 64 KiB per
+ * device came in v1.10.7.9, the CLINT in v1.10.8.1, and the XIRQ was removed
+ * in v1.10.9.7: release v1.10.9 is the one with all three. Later releases
+ * take external interrupts through GPIO and have no XIRQ to drive.
  *
  *   0x00000000  IMEM: instruction memory, where the bootloader puts the
  *               executable and jumps                 (IMEM_SIZE generic)
@@ -14,8 +17,12 @@
  *   0xfff50000  UART0
  *   0xfff60000  UART1
  *
- * mtime counts processor clock cycles. The ISA, memory sizes and number of
- * PMP entries are generics of the bitstream: pass the ones you synthesized.
+ * mtime counts processor clock cycles. The XIRQ raises CPU fast interrupt 8
+ * (mcause 24), its `hartInterrupt`; Phase3 numbers XIRQ channel n as line
+ * n + 1 (line 0 means "none" to the firmware). The UARTs' own interrupts are
+ * fast interrupts 2 to 5, not XIRQ channels, so they have no line here and
+ * the console takes no input. The ISA, memory sizes and number of PMP
+ * entries are generics of the bitstream: pass the ones you synthesized.
  * No H: this board runs Phase3's microkernel mode.
  */
 import type { BoardProblem, BoardProfile } from "./profile.ts";
@@ -74,7 +81,7 @@ export function neorv32(options: Neorv32Options = {}): Neorv32Board {
     },
     timebaseHz: clockHz,
     devices: {
-      xirq: { kind: "neorv32-xirq", base: 0xfff3_0000, size: 0x1_0000, irqs: [] },
+      xirq: { kind: "neorv32-xirq", base: 0xfff3_0000, size: 0x1_0000, irqs: [], hartInterrupt: 24 },
       clint: { kind: "clint", base: 0xfff4_0000, size: 0x1_0000, irqs: [] },
       uart0: { kind: "neorv32-uart", base: 0xfff5_0000, size: 0x1_0000, irqs: [], clockHz },
       uart1: { kind: "neorv32-uart", base: 0xfff6_0000, size: 0x1_0000, irqs: [], clockHz },

@@ -52,12 +52,15 @@ export const DEVICE_KINDS: readonly DeviceKind[] = Object.keys({
 /**
  * The device kinds the firmware has drivers for, by the role the board gives
  * the device. A board whose console, timer or exit device is of another kind
- * needs a driver first (firmware/platform).
+ * needs a driver first (firmware/platform). Pairings the roles do not say:
+ * "litex-timer" raises its interrupt as a line of "vexriscv-intc", whose
+ * driver leaves that line to the timer's; "neorv32-uart" has no console
+ * input (its interrupt is not a line of "neorv32-xirq").
  */
 export const FIRMWARE_DRIVERS: { readonly [role in "console" | "timer" | "interruptController" | "exitDevice"]: readonly DeviceKind[] } = {
-  console: ["ns16550", "sifive-uart", "shakti-uart"],
-  interruptController: ["plic", "aplic"],
-  timer: ["clint"],
+  console: ["ns16550", "sifive-uart", "shakti-uart", "neorv32-uart", "litex-uart"],
+  interruptController: ["plic", "aplic", "neorv32-xirq", "vexriscv-intc"],
+  timer: ["clint", "litex-timer"],
   exitDevice: ["sifive-test"],
 };
 

@@ -18,7 +18,7 @@ const expected: Record<string, [number, number, string]> = {
   "app-not-source": [7, 18, "app of partition \"ping\" must name a .c or .S file, not \"../apps/readme.txt\""],
   "app-or-image": [7, 5, "partition \"ping\" runs nothing; give it app: \"ping.c\" or image: { file: \"guest.bin\" }"],
   "board-invalid": [5, 35, "harts must be a whole number from 1 to 8 (QEMU virt's limit here), not 9"],
-  "board-unsupported": [9, 3, "qemu-virt's console \"uart0\" is a litex-uart, which the firmware has no driver for (it drives ns16550, sifive-uart, shakti-uart); add one in firmware/platform first"],
+  "board-unsupported": [9, 3, "qemu-virt's console \"uart0\" is a virtio-mmio, which the firmware has no driver for (it drives ns16550, sifive-uart, shakti-uart, neorv32-uart, litex-uart); add one in firmware/platform first"],
   "budget-exceeds-period": [7, 79, "partition \"ping\" has a budget of 12ms in each 10ms period, more than the period itself; lower the budget"],
   "budget-invalid": [7, 66, "partition \"ping\" gives a budget but no period; a budget is CPU time per period, so give both"],
   "channel-depth-invalid": [11, 62, "depth of channel \"samples\" is 0.5; give the number of messages the queue holds, a whole number of at least 1, e.g. depth: 16"],
