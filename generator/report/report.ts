@@ -212,13 +212,21 @@ function holds(name: string): string {
   return `firmware ${name}`;
 }
 
+const within = (s: ElfSection, span: { base: number; size: number }) => s.address >= span.base && s.address < span.base + span.size;
+const percent = (used: number, room: number) => `${Math.round((100 * used) / room)}%`;
+
 export function withImageSizes(report: string, outDir: string, system: System, plan: MemoryPlan): string {
   const lines: string[] = [];
   const firmware = sectionsOf(path.join(outDir, `${system.name}.elf`));
   if (firmware) {
-    const own = firmware.filter((s) => holds(s.name).startsWith("firmware")).reduce((n, s) => n + s.size, 0);
+    const own = firmware.filter((s) => holds(s.name).startsWith("firmware"));
+    const inRam = own.filter((s) => within(s, plan.firmware)).reduce((n, s) => n + s.size, 0);
+    const code = plan.firmwareCode;
+    // where the firmware's code runs from code memory, its reserve there is counted apart
+    const inCode = code ? own.filter((s) => within(s, code)).reduce((n, s) => n + s.size, 0) : 0;
     lines.push(
-      `${system.name}.elf: the firmware uses ${own} bytes of its ${formatSize(plan.firmware.size)} reserve (${Math.round((100 * own) / plan.firmware.size)}%)`,
+      `${system.name}.elf: the firmware uses ${inRam} bytes of its ${formatSize(plan.firmware.size)} reserve of RAM (${percent(inRam, plan.firmware.size)})` +
+        (code ? ` and ${inCode} bytes of its ${formatSize(code.size)} of code memory (${percent(inCode, code.size)})` : ""),
       ...table(
         ["address", { title: "bytes", align: "right" }, "access", "holds"],
         firmware.map((s) => [hex(s.address), String(s.size), s.access, holds(s.name)]),
@@ -229,12 +237,20 @@ export function withImageSizes(report: string, outDir: string, system: System, p
   for (const p of plan.partitions) {
     const sections = sectionsOf(path.join(outDir, "out", "app", p.name, `${p.name}.elf`));
     if (!sections) continue;
-    const used = sections.reduce((n, s) => n + s.size, 0);
-    const room = p.guard - p.guest;
-    apps.push([p.name, String(used), String(room), `${Math.round((100 * used) / room)}%`]);
+    const ram = { base: p.image.base, size: p.image.limit - p.image.base };
+    const inRam = sections.filter((s) => within(s, ram)).reduce((n, s) => n + s.size, 0);
+    apps.push([p.name, p.code ? "RAM" : "RAM, code included", String(inRam), String(ram.size), percent(inRam, ram.size)]);
+    if (p.code) {
+      const inCode = sections.filter((s) => within(s, p.code!)).reduce((n, s) => n + s.size, 0);
+      apps.push([p.name, "code window", String(inCode), String(p.code.size), percent(inCode, p.code.size)]);
+    }
   }
   if (apps.length) {
-    lines.push("", "Apps (code and data, below each partition's stack guard)", ...table(["partition", { title: "bytes", align: "right" }, { title: "room", align: "right" }, { title: "used", align: "right" }], apps));
+    lines.push(
+      "",
+      `Apps (code and data, ${plan.mode === "hypervisor" ? "below each partition's stack guard" : "beside each partition's stack"})`,
+      ...table(["partition", "in", { title: "bytes", align: "right" }, { title: "room", align: "right" }, { title: "used", align: "right" }], apps),
+    );
   }
   if (!lines.length) return report;
   return `${headOf(report)}\n${lines.join("\n")}\n`;
