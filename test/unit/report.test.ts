@@ -77,11 +77,12 @@ describe("report.txt", () => {
     const file = path.join(out, "report.txt");
     const sized = withImageSizes(fs.readFileSync(file, "utf8"), out, generated.spec.system, generated.plan);
     fs.writeFileSync(file, sized);
-    expect(sized).toMatch(/pipeline\.elf: the firmware uses \d+ bytes of its 128K reserve \(\d+%\)/);
+    expect(sized).toMatch(/pipeline\.elf: the firmware uses \d+ bytes of its 128K reserve of RAM \(\d+%\)\n/);
     expect(sized).toMatch(/\| 0x80000000 \| +\d+ \| r-x +\| firmware \.text +\|/);
     expect(sized).toMatch(/\| 0x8\w+ \| +\d+ \| r-- +\| image of logger +\|/);
     expect(sized).toMatch(/\| 0x8\w+ \| +\d+ \| r-- +\| device tree of logger +\|/);
-    expect(row(sized, "sensor")?.[2]).toBe(String(64 * 1024 - 16 * 1024)); // less the stack, its guard page and the device tree
+    expect(row(sized, "sensor")?.[1]).toBe("RAM, code included");
+    expect(row(sized, "sensor")?.[3]).toBe(String(64 * 1024 - 16 * 1024)); // less the stack, its guard page and the device tree
     expect(sized).not.toContain("Not built yet");
 
     const again = await generate(PIPELINE, out);
