@@ -86,7 +86,7 @@ export function fuzzProblems(lines: string[], result: RunResult, seed: bigint, c
   const say = (what: string) => problems.push(`${what} (seed 0x${seed.toString(16)}, ${calls} calls)`);
   if (result.timedOut) say("the run timed out");
   if (!lines.includes(`[fuzzer] fuzz seed 0x${seed.toString(16)}, ${calls} calls`)) say("the fuzzer did not print its seed");
-  for (const l of lines.filter((x) => /^\[phase3\] (hypervisor fault|fault in partition)/.test(x))) say(`unexpected: ${l}`);
+  for (const l of lines.filter((x) => /^\[phase3\] (firmware fault|fault in partition)/.test(x))) say(`unexpected: ${l}`);
   const done = lines.find((l) => l.startsWith("[fuzzer] fuzz done: "));
   if (!done) say("the fuzzer did not finish");
   else if (!new RegExp(`^\\[fuzzer\\] fuzz done: ${calls} calls, \\d+ Phase3 \\(\\d+ ok, \\d+ errors, 0 unknown results\\), \\d+ SBI; guards intact$`).test(done)) say(`the fuzzer saw something wrong: ${done}`);
