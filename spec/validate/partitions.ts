@@ -180,6 +180,22 @@ export const partitionRules: Rule[] = [
     },
   },
   {
+    id: "console-input-no-irq",
+    summary: "Console input needs a console whose receive interrupt reaches the interrupt controller.",
+    *check({ system }) {
+      const board = system.board;
+      const console = board.devices[board.console];
+      if (!console || console.irqs.length > 0) return;
+      for (const [name, p] of partitionsOf(system)) {
+        if (p.consoleInput !== true) continue;
+        yield {
+          path: ["partitions", name, "consoleInput"],
+          message: `console input for "${name}" needs the console's receive interrupt, but ${board.name}'s "${board.console}" has no line to its interrupt controller; remove consoleInput`,
+        };
+      }
+    },
+  },
+  {
     id: "priority-invalid",
     summary: "A partition's priority is a whole number from 0 to 255.",
     *check({ system }) {

@@ -29,6 +29,7 @@ const expected: Record<string, [number, number, string]> = {
   "channel-name-invalid": [11, 5, "channel name \"to-pong\" is not a C identifier: use letters, digits and _, not starting with a digit"],
   "channel-self-loop": [11, 31, "channel \"loop\" goes from \"ping\" to itself; a partition keeps its own data in its memory, so connect two partitions"],
   "code-memory-exceeded": [10, 3, "e300-arty's code memory is 36K: after the kernel's 32K it has no 4K code window for each of 2 partitions; use fewer partitions or a board with more code memory"],
+  "console-input-no-irq": [8, 72, "console input for \"ping\" needs the console's receive interrupt, but shakti-c-arty's \"uart0\" has no line to its interrupt controller; remove consoleInput"],
   "console-input-shared": [8, 72, "console input already goes to \"ping\"; only one partition may own it, so remove consoleInput from \"pong\" or \"ping\""],
   "device-firmware-owned": [7, 68, "\"uart0\" is the console UART the firmware prints on, so it cannot be granted to \"ping\"; partitions print with p3_write and read with consoleInput"],
   "device-page-shared": [12, 68, "\"virtio1\" shares the page 0x10001000 with \"virtio0\", granted to \"ping\"; grant both to one partition"],
