@@ -1,14 +1,19 @@
-/** `npm run docs`: regenerate docs/dsl.md from the DSL's JSDoc and the rule catalogue. */
+/** `npm run docs`: regenerate the generated pages, docs/dsl.md (the DSL's JSDoc and rule catalogue) and docs/api.md (the app API). */
 import fs from "node:fs";
 import path from "node:path";
+import { API_DOC, renderApiDocs } from "./api.ts";
 import { DSL_DOC, renderDslDocs } from "./dsl.ts";
 
-const text = renderDslDocs();
-const current = fs.existsSync(DSL_DOC) ? fs.readFileSync(DSL_DOC, "utf8") : undefined;
-if (current === text) {
-  console.log(`${path.relative(process.cwd(), DSL_DOC)} is up to date`);
-} else {
-  fs.mkdirSync(path.dirname(DSL_DOC), { recursive: true });
-  fs.writeFileSync(DSL_DOC, text);
-  console.log(`wrote ${path.relative(process.cwd(), DSL_DOC)}`);
+for (const [file, text] of [
+  [DSL_DOC, renderDslDocs()],
+  [API_DOC, renderApiDocs()],
+] as const) {
+  const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
+  if (current === text) {
+    console.log(`${path.relative(process.cwd(), file)} is up to date`);
+  } else {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  }
 }
