@@ -188,10 +188,14 @@ describe("choosing the flow", () => {
     expect(r.status).toBe(1);
   });
 
-  it("without --image, a board without H is refused at the build, as phase3 check refuses it", async () => {
+  it("without --image, a system on the E300 is built (microkernel mode) and its raw image goes to the flash offset", async () => {
     const r = await phase3(["flash", E300, "--dry-run", "--out", outDir("flash-cli-e300-build")]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/error board-needs-h: e300-arty has no hypervisor \(H\) extension/);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/built .*on_e300Arty\.elf/);
+    expect(r.stdout).toMatch(/^# first writes \S+\.bin from on_e300Arty\.elf$/m);
+    expect(r.stdout).toMatch(/openFPGALoader --board arty --write-flash --offset 4194304 --verify \S+\.bin$/m);
+    expect(r.stdout).toMatch(/nothing was sent to e300-arty/);
+    expect(r.status).toBe(0);
   });
 });
 
