@@ -3,7 +3,7 @@
  *
  * A partition calls the hypervisor (or, in microkernel mode, the kernel) with
  * `ecall`: a7 holds {@link EXTENSION_ID}, a6 the call's function id (`@fid`),
- * a0 to a5 the arguments. Like an SBI call, it returns an error code in a0 (0,
+ * a0 to a4 the arguments. Like an SBI call, it returns an error code in a0 (0,
  * or a negative {@link P3Error}) and a value in a1. Unlike an SBI call, a
  * Phase3 call follows the C calling convention: it may change every
  * caller-saved register (ra, t0-t6, a0-a7) and keeps every callee-saved one.
@@ -151,7 +151,7 @@ export interface Hypercalls {
 
   /**
    * Zero-copy send, step 1: reserves the next free slot of channel `ch` and
-   * stores its address in `*slot`; write at most the channel's message size
+   * stores its address in `*out`; write at most the channel's message size
    * there, then call p3_send_commit. P3_ERR_FULL when no slot is free.
    * @fid 12
    * @fast
@@ -168,7 +168,7 @@ export interface Hypercalls {
 
   /**
    * Zero-copy receive, step 1: stores the address of the oldest message of
-   * channel `ch` in `*msg` and its length in `*length`, or returns
+   * channel `ch` in `*out` and its length in `*length`, or returns
    * P3_ERR_AGAIN. The message stays in the queue, readable in place, until
    * p3_recv_release. The sender can still write a slot it committed: copy
    * what you must not see change.

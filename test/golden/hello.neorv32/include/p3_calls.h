@@ -114,7 +114,7 @@ static inline long p3_read(void *buf, size_t cap)
 }
 
 /**
- * Zero-copy send, step 1: reserves the next free slot of channel `ch` and stores its address in `*slot`; write at most the channel's message size there, then call p3_send_commit. P3_ERR_FULL when no slot is free.
+ * Zero-copy send, step 1: reserves the next free slot of channel `ch` and stores its address in `*out`; write at most the channel's message size there, then call p3_send_commit. P3_ERR_FULL when no slot is free.
  */
 static inline int p3_send_reserve(uint32_t ch, void **out)
 {
@@ -133,7 +133,7 @@ static inline int p3_send_commit(uint32_t ch, size_t len)
 }
 
 /**
- * Zero-copy receive, step 1: stores the address of the oldest message of channel `ch` in `*msg` and its length in `*length`, or returns P3_ERR_AGAIN. The message stays in the queue, readable in place, until p3_recv_release. The sender can still write a slot it committed: copy what you must not see change.
+ * Zero-copy receive, step 1: stores the address of the oldest message of channel `ch` in `*out` and its length in `*length`, or returns P3_ERR_AGAIN. The message stays in the queue, readable in place, until p3_recv_release. The sender can still write a slot it committed: copy what you must not see change.
  */
 static inline int p3_recv_peek(uint32_t ch, size_t *length, void **out)
 {
