@@ -18,6 +18,13 @@ export interface RunOptions {
    * instructions that depends on the host: benchmarks use a file.
    */
   consoleFile?: string;
+  /**
+   * Console input will come while the system runs. Under -icount QEMU 7.2
+   * then needs sleep=on: with sleep=off, once every hart waits with no timer
+   * armed it never reads the console again (observed with the irq fixture),
+   * so the counts of idle stretches follow the host's clock instead.
+   */
+  takesInput?: boolean;
 }
 
 export interface QemuInvocation {
@@ -55,7 +62,7 @@ export function qemuInvocation(board: BoardProfile, elf: string, options: RunOpt
   // -rtc clock=vm: a real-time clock device (QEMU virt's goldfish RTC) counts
   // that virtual time too, so its alarms come at an exact instruction count
   // (on the host's clock they would come whenever the host got there).
-  if (options.icount) args.push("-icount", "shift=0,sleep=off", "-rtc", "clock=vm");
+  if (options.icount) args.push("-icount", `shift=0,sleep=${options.takesInput ? "on" : "off"}`, "-rtc", "clock=vm");
   if (options.gdbPort !== undefined) args.push("-S", "-gdb", `tcp:localhost:${options.gdbPort}`);
   return { tool: emulator.system === "riscv64" ? "qemu-riscv64" : "qemu-riscv32", args };
 }

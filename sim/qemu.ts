@@ -47,7 +47,7 @@ const CONSOLE_FILE_POLL_MS = 50;
 
 export function runImage(request: RunRequest): Promise<RunResult> {
   const qemu = requireTool(qemuInvocation(request.board, request.elf).tool);
-  const { args } = qemuInvocation(request.board, request.elf, request);
+  const { args } = qemuInvocation(request.board, request.elf, { ...request, takesInput: request.input !== undefined });
   const endsOnLine = request.board.exitDevice === undefined;
   const lines: ConsoleLine[] = [];
   let stderr = "";

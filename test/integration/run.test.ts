@@ -1,14 +1,33 @@
 /** `phase3 run` as a person reads it: a summary line per partition, timeouts, compiler errors against the app's own file. */
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, outDir, phase3 } from "../helpers.ts";
+import { FIXTURES, ROOT, outDir, phase3 } from "../helpers.ts";
 import { TIMED_OUT } from "../../sim/exit.ts";
 import { traceProblems, type LoadedEvent } from "../trace-check.ts";
 
 const fixture = (name: string) => path.join("test", "fixtures", "systems", name, "system.ts");
 
 describe("phase3 run", () => {
+  it("types what comes on its stdin into the console, for the partition that owns console input, under --icount too", async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, "generator", "cli", "phase3.mjs"), "run", fixture("irq"), "--out", outDir("cli-irq-input"), "--icount", "--timeout", "30"], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    let stdout = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      stdout += chunk;
+      // typed once the prompt is there, as a person would
+      if (stdout.includes("[typist] type> ") && !child.stdin.writableEnded) child.stdin.end("hello there\n");
+    });
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stdout).toMatch(/^\[typist\] you typed: hello there$/m);
+    expect(stdout).toMatch(/status 0: every partition returned 0/);
+    expect(status).toBe(0);
+  });
+
   it("ends a run that does not finish at --timeout, with status 124 and each partition's state, and keeps its --trace", () => {
     const out = outDir("cli-forever");
     const traceFile = path.join(out, "forever.json");

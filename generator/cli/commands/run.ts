@@ -121,6 +121,9 @@ export async function run(specFile: string, options: RunCommandOptions): Promise
   process.once("SIGTERM", onSignal);
   const started = performance.now();
   step(`${system.name}: booting on ${system.board.name} in QEMU${options.icount ? " (counting instructions: -icount)" : ""}`);
+  // What is typed goes to the partition that owns console input (the UART's
+  // receiver); with no owner, stdin is left alone.
+  const ownsInput = Object.values(system.partitions).some((p) => p.consoleInput === true);
   const result = await runImage({
     board: system.board,
     elf,
@@ -129,9 +132,12 @@ export async function run(specFile: string, options: RunCommandOptions): Promise
     gdbPort,
     onLine: show,
     signal: interrupt.signal,
+    ...(ownsInput ? { input: process.stdin } : {}),
   }).finally(() => {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+    // a stdin that was read keeps Node alive: let it go
+    if (ownsInput) process.stdin.destroy();
   });
   if (result.stderr.trim()) console.error(paint(result.stderr.trim(), "yellow", process.stderr));
 
