@@ -19,4 +19,14 @@ describe("SBI for guests", () => {
     expect(lines).toContain("[phase3] partition probe exited with code 0");
     expect(result.status).toBe(0);
   });
+
+  it("ends a partition whose last started hart stops itself (HSM hart_stop): no hart is left to start another", async () => {
+    const result = await boot(await buildSpec(path.join(FIXTURES, "systems", "hsm-stop", "system.ts"), "hsm-stop"));
+    const lines = transcript(result);
+    expect(lines).toContain("[phase3] partition quitter stopped its last hart");
+    expect(lines).toContain("[phase3] partition quitter exited with code 0");
+    expect(lines).not.toContain("[quitter] still running after hart_stop");
+    expect(result.timedOut).toBe(false);
+    expect(result.status).toBe(0);
+  });
 });

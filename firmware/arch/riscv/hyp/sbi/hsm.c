@@ -5,6 +5,7 @@
  */
 #include "arch.h"
 #include <arch/guest.h>
+#include "console.h"
 #include "partition.h"
 #include "sbi.h"
 #include "sched.h"
@@ -50,6 +51,12 @@ static struct sbiret hsm_handle(struct vcpu *v, unsigned long eid, unsigned long
         return hart_start(v, args[0], args[1], args[2]);
     case 1:                                          /* hart_stop: the caller */
         v->state = VCPU_OFF;
+        /* Its last started hart stopping leaves no one to start another:
+         * the partition is over, as if it had shut down. */
+        if (!partition_has_started_vcpus(v->partition)) {
+            log_line("partition %s stopped its last hart", v->partition->config->name);
+            partition_exit(v->partition, 0);
+        }
         return sbi_ok(0);
     case 2:
         return hart_status(v, args[0]);
