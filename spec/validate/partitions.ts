@@ -184,8 +184,9 @@ export const partitionRules: Rule[] = [
     summary: "Console input needs a console whose receive interrupt reaches the interrupt controller.",
     *check({ system }) {
       const board = system.board;
-      const console = board.devices[board.console];
-      if (!console || console.irqs.length > 0) return;
+      const console = isRecord(board.devices) ? board.devices[board.console] : undefined;
+      // a hand-made board without a console or its irqs is board-invalid's to report
+      if (!isRecord(console) || !Array.isArray(console.irqs) || console.irqs.length > 0) return;
       for (const [name, p] of partitionsOf(system)) {
         if (p.consoleInput !== true) continue;
         yield {
