@@ -101,7 +101,7 @@ export function litexVexRiscvArty(options: LitexVexRiscvArtyOptions = {}): Litex
     interruptController: "intc",
     timer: "timer0",
     resetVector: MAIN_RAM,
-    pmp: { entries: 16, granularity: 256 },
+    pmp: { entries: 16, granularity: 256, napotOnly: true },
     flash: [
       {
         kind: "litex-serial",

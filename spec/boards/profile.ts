@@ -136,6 +136,12 @@ export interface PmpProfile {
   entries: number;
   /** Smallest region a single entry can protect, in bytes (4 means any word-aligned range). */
   granularity: number;
+  /**
+   * The hart matches NAPOT entries only (VexRiscv's PmpPlugin): a range that
+   * needs a TOR entry (a size that is not a power of two, or not aligned to
+   * it) cannot be protected there.
+   */
+  napotOnly?: boolean;
 }
 
 

@@ -171,6 +171,19 @@ export function planMicrokernel(system: System): PlanResult {
     }
   }
 
+  if (board.pmp?.napotOnly) {
+    for (const p of partitions) {
+      const tor = p.pmp.find((e) => e.match === "TOR");
+      if (!tor) continue;
+      const m = p.mappings.find((x) => x.what === tor.what);
+      problems.push({
+        rule: "pmp-napot-only",
+        path: ["partitions", p.name, tor.what === "ram" ? "memory" : "devices"],
+        message: `${tor.what === "ram" ? `the RAM of partition "${p.name}"` : `${tor.what} of partition "${p.name}"`}${m ? ` (${formatSize(m.size)} at ${hex(m.host)})` : ""} needs a TOR entry, but ${board.name}'s PMP matches NAPOT entries only; give it a power-of-two size`,
+      });
+    }
+  }
+
   const entries = board.pmp?.entries;
   if (entries !== undefined) {
     for (const p of partitions) {

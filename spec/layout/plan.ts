@@ -115,7 +115,7 @@ export interface MemoryPlan {
 
 /** A reason the system does not fit, attached to the spec path it is about. */
 export interface LayoutProblem {
-  rule: "memory-exceeds-ram" | "memory-overcommitted" | "memory-hits-reserved" | "stack-too-large" | "code-memory-exceeded" | "pmp-entries-exceeded";
+  rule: "memory-exceeds-ram" | "memory-overcommitted" | "memory-hits-reserved" | "stack-too-large" | "code-memory-exceeded" | "pmp-entries-exceeded" | "pmp-napot-only";
   path: (string | number)[];
   message: string;
 }

@@ -72,6 +72,7 @@ export const layoutRules: Rule[] = [
   layoutRule("memory-hits-reserved", "Nothing is placed in RAM the board reserves for something else."),
   layoutRule("stack-too-large", "A partition's stack fits in its memory with room to spare: in hypervisor mode beside its guard page, its device tree and a page of code; in microkernel mode beside 1K of code and data."),
   layoutRule("code-memory-exceeded", "Where code runs from flash or an instruction memory, the kernel's code and a code window for each partition fit there."),
+  layoutRule("pmp-napot-only", "On a hart whose PMP matches NAPOT entries only, every range a partition may use is a power of two aligned to its size."),
   layoutRule("pmp-entries-exceeded", "In microkernel mode, the PMP entries a partition needs (its RAM and code, each shared region, channel and device it may use) are no more than the board's harts have."),
   {
     id: "host-overlap",

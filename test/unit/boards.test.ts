@@ -113,7 +113,7 @@ describe("board profiles", () => {
     expect(boards.litexVexRiscvArty({ uartInterrupt: 3, timer0Interrupt: 0 }).devices.uart0?.irqs).toEqual([4]);
     expect(boards.litexVexRiscvArty({ uartInterrupt: 32 }).problems?.map((p) => p.option)).toEqual(["uartInterrupt"]);
     expect(boards.litexVexRiscvArty({ uartInterrupt: 1 }).problems?.map((p) => p.option)).toEqual(["timer0Interrupt"]);
-    expect(b.pmp).toEqual({ entries: 16, granularity: 256 });
+    expect(b.pmp).toEqual({ entries: 16, granularity: 256, napotOnly: true });
   });
 });
 

@@ -59,6 +59,7 @@ const expected: Record<string, [number, number, string]> = {
   "partition-name-reserved": [7, 5, "partition name \"phase3\" is reserved for the hypervisor's own console lines; pick another"],
   "partition-unscheduled": [11, 34, "partition \"pong\" runs on hart 0, but no window of hart0 runs it, so it would never run; add a window such as [\"pong\", \"1ms\"]"],
   "pmp-entries-exceeded": [9, 5, "partition \"ping\" needs 9 PMP entries (for device uart1, its code, its RAM, channel a, channel b, channel c, channel d, channel e, channel f), but e300-arty has 8; grant it fewer devices, shared regions or channels, or give its memory a power-of-two size"],
+  "pmp-napot-only": [8, 42, "the RAM of partition \"ping\" (24K at 0x40010000) needs a TOR entry, but litex-vexriscv-arty's PMP matches NAPOT entries only; give it a power-of-two size"],
   "priority-invalid": [7, 68, "priority of partition \"ping\" is 1.5; give a whole number from 0 to 255 (higher runs first)"],
   "region-access-invalid": [11, 54, "\"pong\" maps shared region \"table\" as \"read\"; use \"r\" (read), \"rw\" (read-write) or \"rx\" (read-execute)"],
   "region-access-write-only": [11, 54, "\"pong\" maps shared region \"table\" as \"w\", but RISC-V page tables cannot map memory writable but not readable; use \"rw\", \"r\" or \"rx\""],
