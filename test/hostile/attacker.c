@@ -9,6 +9,7 @@
  * name what these comments say.
  */
 #include <phase3.h>
+#include "attack.h"
 
 #define PEER_RAM   0x80040000UL  /* host RAM of pong_a, a well-behaved partition */
 #define HYP_ADDR   0x8001f000UL  /* the hypervisor's reserve, past an attacker's own 64K */
@@ -22,42 +23,12 @@
 
 extern char __stack_top[];       /* the stack's top: the read-only device tree page starts here */
 
-static void say(const char *what)
-{
-    p3_printf("attack: %s\n", what);
-}
-
-static int breach(const char *what)
-{
-    p3_printf("BREACH %s\n", what);
-    return 99;
-}
-
-static uint32_t load(uintptr_t at)
-{
-    return *(volatile uint32_t *)at;
-}
-
-static void store(uintptr_t at, uint32_t value)
-{
-    *(volatile uint32_t *)at = value;
-}
-
 static void spin_forever(void) __attribute__((noreturn));
 static void spin_forever(void)
 {
     __asm__ volatile("csrc sstatus, %0" :: "r"(2UL));   /* its own interrupts off: no help */
     for (;;)
         ;
-}
-
-/* An SBI call, for the checks that go through SBI rather than Phase3 calls. */
-static struct p3_result sbi(unsigned long eid, unsigned long fid, unsigned long a0, unsigned long a1, unsigned long a2)
-{
-    register unsigned long r0 __asm__("a0") = a0, r1 __asm__("a1") = a1, r2 __asm__("a2") = a2;
-    register unsigned long r6 __asm__("a6") = fid, r7 __asm__("a7") = eid;
-    __asm__ volatile("ecall" : "+r"(r0), "+r"(r1) : "r"(r2), "r"(r6), "r"(r7) : "memory");
-    return (struct p3_result){ (long)r0, r1 };
 }
 
 /* --- memory ----------------------------------------------------------------- */
@@ -305,23 +276,6 @@ static int fp_use(void)
 }
 
 /* --- calls: refused with errors ------------------------------------------------ */
-
-static int checks, failures;
-
-static void expect(long got, long want, const char *what)
-{
-    checks++;
-    if (got != want) {
-        failures++;
-        p3_printf("BREACH %s: %ld, not %ld\n", what, got, want);
-    }
-}
-
-static int contained(const char *what)
-{
-    p3_printf("contained %s: %d checks, %d failed\n", what, checks, failures);
-    return failures ? 99 : 0;
-}
 
 #ifdef P3_CHAN_PROBE
 /* Pointers and lengths outside what it may use: every one refused. */

@@ -12,6 +12,7 @@
  * these comments say.
  */
 #include <phase3.h>
+#include "../attack.h"
 
 #define PEER_RAM      0x80030000UL  /* host RAM of pong_a, a well-behaved partition */
 #define KERNEL_TEXT   0x80000000UL  /* the kernel's entry (_start), in its text */
@@ -36,36 +37,6 @@
 extern char __stack_top[];       /* the stack's top: its image starts here */
 #define OWN_BASE ((uintptr_t)__stack_top - STACK_SIZE)
 #define OWN_END  (OWN_BASE + RAM_SIZE)
-
-static void say(const char *what)
-{
-    p3_printf("attack: %s\n", what);
-}
-
-static int breach(const char *what)
-{
-    p3_printf("BREACH %s\n", what);
-    return 99;
-}
-
-static uint32_t load(uintptr_t at)
-{
-    return *(volatile uint32_t *)at;
-}
-
-static void store(uintptr_t at, uint32_t value)
-{
-    *(volatile uint32_t *)at = value;
-}
-
-/* An ecall that is not a Phase3 call: an SBI one, which a U-mode app has no one to answer. */
-static __attribute__((unused)) struct p3_result sbi(unsigned long eid, unsigned long fid, unsigned long a0, unsigned long a1, unsigned long a2)
-{
-    register unsigned long r0 __asm__("a0") = a0, r1 __asm__("a1") = a1, r2 __asm__("a2") = a2;
-    register unsigned long r6 __asm__("a6") = fid, r7 __asm__("a7") = eid;
-    __asm__ volatile("ecall" : "+r"(r0), "+r"(r1) : "r"(r2), "r"(r6), "r"(r7) : "memory");
-    return (struct p3_result){ (long)r0, r1 };
-}
 
 /* Runs the code at `at`, which it has just written: a `ret` would come back. */
 static __attribute__((unused)) void run_written(uint32_t *at)
@@ -417,23 +388,6 @@ static int fp_use(void)
 }
 
 /* --- calls and wfi: refused with errors, or harmless ---------------------------- */
-
-static int checks, failures;
-
-static void expect(long got, long want, const char *what)
-{
-    checks++;
-    if (got != want) {
-        failures++;
-        p3_printf("BREACH %s: %ld, not %ld\n", what, got, want);
-    }
-}
-
-static int contained(const char *what)
-{
-    p3_printf("contained %s: %d checks, %d failed\n", what, checks, failures);
-    return failures ? 99 : 0;
-}
 
 /* With mstatus.TW a wfi in U-mode traps; the kernel makes it a yield. Some
  * are only 2-byte aligned, after a compressed instruction. */
