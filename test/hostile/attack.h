@@ -59,4 +59,47 @@ static inline int contained(const char *what)
     return failures ? 99 : 0;
 }
 
+#ifdef P3_CHAN_PROBE_BACK
+/* Channel ids it does not have, or the wrong end of one it has; then the
+ * two messages bad_pointers waits for on P3_CHAN_PROBE (zero copy, then a
+ * plain send). */
+static inline void channel_id_checks(void)
+{
+    static const uint32_t wild[] = { 2, 3, 31, 32, 1000, 0x80000000u, 0xffffffffu };
+    char buf[16];
+    void *slot = 0;
+    size_t length;
+
+    expect(p3_send(P3_CHAN_PROBE_BACK, "x", 1), P3_ERR_DENIED, "send on the channel it receives on");
+    expect(p3_recv(P3_CHAN_PROBE, buf, sizeof buf), P3_ERR_DENIED, "receive on the channel it sends on");
+    expect(p3_send_reserve(P3_CHAN_PROBE_BACK, &slot), P3_ERR_DENIED, "reserve on the channel it receives on");
+    expect(p3_send_commit(P3_CHAN_PROBE_BACK, 1), P3_ERR_DENIED, "commit on the channel it receives on");
+    expect(p3_recv_peek(P3_CHAN_PROBE, &length, &slot), P3_ERR_DENIED, "peek on the channel it sends on");
+    expect(p3_recv_release(P3_CHAN_PROBE), P3_ERR_DENIED, "release on the channel it sends on");
+    for (unsigned i = 0; i < sizeof wild / sizeof wild[0]; i++) {
+        uint32_t id = wild[i];
+        expect(p3_send(id, "x", 1), P3_ERR_INVALID, "send on an id it does not have");
+        expect(p3_recv(id, buf, sizeof buf), P3_ERR_INVALID, "receive on an id it does not have");
+        expect(p3_notify(id), P3_ERR_INVALID, "notify an id it does not have");
+        expect(p3_send_reserve(id, &slot), P3_ERR_INVALID, "reserve on an id it does not have");
+        expect(p3_send_commit(id, 1), P3_ERR_INVALID, "commit on an id it does not have");
+        expect(p3_recv_peek(id, &length, &slot), P3_ERR_INVALID, "peek on an id it does not have");
+        expect(p3_recv_release(id), P3_ERR_INVALID, "release on an id it does not have");
+        expect(p3_irq_ack(id), P3_ERR_INVALID, "acknowledge an interrupt it does not have");
+        expect(p3_wait(id < 32 ? P3_MASK(id) : id, 0), P3_ERR_INVALID, "wait on a source it does not have");
+    }
+    expect(p3_irq_ack(P3_CHAN_PROBE), P3_ERR_INVALID, "acknowledge a channel as an interrupt");
+    expect(p3_send(P3_CHAN_PROBE, buf, 17), P3_ERR_INVALID, "send more than msgSize");
+    expect(p3_send_commit(P3_CHAN_PROBE, 1), P3_ERR_INVALID, "commit without a reservation");
+    expect(p3_recv_release(P3_CHAN_PROBE_BACK), P3_ERR_INVALID, "release without a peek");
+
+    /* the two messages bad_pointers waits for: zero copy, then a plain send */
+    expect(p3_send_reserve(P3_CHAN_PROBE, &slot), P3_OK, "reserve");
+    memcpy(slot, "probe 1", 7);
+    expect(p3_send_commit(P3_CHAN_PROBE, 17), P3_ERR_INVALID, "commit more than msgSize");
+    expect(p3_send_commit(P3_CHAN_PROBE, 7), P3_OK, "commit");
+    expect(p3_send(P3_CHAN_PROBE, "probe 2", 7), P3_OK, "send");
+}
+#endif
+
 #endif /* HOSTILE_ATTACK_H */
