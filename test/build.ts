@@ -28,9 +28,15 @@ export async function buildSpec(spec: string, name: string): Promise<Built> {
   return { ...generated, elf };
 }
 
-/** Boots a built system under -icount (deterministic) and collects its console. */
+/**
+ * Boots a built system under -icount (deterministic) and collects its
+ * console. The console goes to a file, as in the benchmarks: through a pipe,
+ * a test runner busy elsewhere can make the UART wait, and the firmware's
+ * polling then retires a number of instructions that depends on the host,
+ * which moves every later event of a timing-sensitive system.
+ */
 export function boot(built: Built, timeoutMs = 30_000): Promise<RunResult> {
-  return runImage({ board: built.spec.system.board, elf: built.elf, timeoutMs, icount: true });
+  return runImage({ board: built.spec.system.board, elf: built.elf, timeoutMs, icount: true, consoleFile: path.join(built.outDir, "console.txt") });
 }
 
 /** The console as text lines, as the runner shows them. */

@@ -2,7 +2,8 @@
  * What every attacker of the hostile suites shares (attacker.c for
  * hypervisor mode, microkernel/attacker.c for microkernel mode): the lines
  * the tests read ("attack ...", "BREACH ...", "contained ..."), raw loads and
- * stores, a non-Phase3 ecall, and the checks of calls refused with an error.
+ * stores, a non-Phase3 ecall, the checks of calls refused with an error, and
+ * the attacks that are the same in both modes (channel ids, call floods).
  */
 #ifndef HOSTILE_ATTACK_H
 #define HOSTILE_ATTACK_H
@@ -100,6 +101,46 @@ static inline void channel_id_checks(void)
     expect(p3_send_commit(P3_CHAN_PROBE, 7), P3_OK, "commit");
     expect(p3_send(P3_CHAN_PROBE, "probe 2", 7), P3_OK, "send");
 }
+#endif
+
+
+/* Calls as fast as it can: valid, unknown and yielding ones. */
+static inline int hcall_flood(void)
+{
+    enum { CALLS = 60000 };
+    for (unsigned i = 0; i < CALLS; i++) {
+        switch (i % 6) {
+        case 0: expect(p3_version(), P3_ABI_VERSION, "version"); break;
+        case 1: expect(p3_ecall0(16 + i % 4000).error, P3_ERR_NOT_SUPPORTED, "an unknown call"); break;
+        case 2: expect(p3_ecall0(~0UL - i).error, P3_ERR_NOT_SUPPORTED, "a huge function id"); break;
+        case 3: expect(p3_yield(), P3_OK, "yield"); break;
+        case 4: expect(p3_watchdog_pat(), P3_ERR_INVALID, "pat a watchdog it does not have"); break;
+        default: expect(p3_wait(0, 0), 0, "wait on nothing until a past deadline"); break;
+        }
+        if (failures > 3)
+            break;
+    }
+    return contained("hcall_flood");
+}
+
+#ifdef P3_CHAN_NOISE
+/* Notifications and messages at pong_b, as fast as it can. */
+static inline int notify_flood(void)
+{
+    enum { NOTIFIES = 30000 };
+    unsigned sent = 0;
+    for (unsigned i = 0; i < NOTIFIES; i++) {
+        expect(p3_notify(P3_CHAN_NOISE), P3_OK, "notify");
+        if (i % 16 == 0)
+            sent += p3_send(P3_CHAN_NOISE, "noise!!", 8) == P3_OK;
+        if (failures > 3)
+            break;
+    }
+    p3_printf("%u notifications, %u messages sent\n", NOTIFIES, sent);
+    return contained("notify_flood");
+}
+#else
+static inline int notify_flood(void) { return breach("notify_flood has no noise channel"); }
 #endif
 
 #endif /* HOSTILE_ATTACK_H */
