@@ -142,17 +142,6 @@ static inline struct vcpu *partition_vcpu(const struct partition *p, unsigned in
     return &p3_vcpus[p->config->first_vcpu + index];
 }
 
-/* Whether any of its vCPUs is started: runnable, running or waiting. */
-static inline int partition_has_started_vcpus(const struct partition *p)
-{
-    for (unsigned i = 0; i < p->config->nvcpus; i++) {
-        enum vcpu_state s = partition_vcpu(p, i)->state;
-        if (s == VCPU_RUNNABLE || s == VCPU_BLOCKED)
-            return 1;
-    }
-    return 0;
-}
-
 /* Host pointer for `len` (> 0) bytes at guest address `addr` that the
  * partition may access with `perms`, or 0 when any byte of it is not granted. */
 void *guest_range(const struct partition *p, uintptr_t addr, size_t len, unsigned perms);

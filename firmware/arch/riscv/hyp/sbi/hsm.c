@@ -43,6 +43,17 @@ static struct sbiret hart_status(struct vcpu *v, unsigned long hartid)
     }
 }
 
+/* Whether any of its vCPUs is started: runnable, running or waiting. */
+static int has_started_vcpus(const struct partition *p)
+{
+    for (unsigned i = 0; i < p->config->nvcpus; i++) {
+        enum vcpu_state s = partition_vcpu(p, i)->state;
+        if (s == VCPU_RUNNABLE || s == VCPU_BLOCKED)
+            return 1;
+    }
+    return 0;
+}
+
 static struct sbiret hsm_handle(struct vcpu *v, unsigned long eid, unsigned long fid, const unsigned long *args)
 {
     (void)eid;
@@ -53,7 +64,7 @@ static struct sbiret hsm_handle(struct vcpu *v, unsigned long eid, unsigned long
         v->state = VCPU_OFF;
         /* Its last started hart stopping leaves no one to start another:
          * the partition is over, as if it had shut down. */
-        if (!partition_has_started_vcpus(v->partition)) {
+        if (!has_started_vcpus(v->partition)) {
             log_line("partition %s stopped its last hart", v->partition->config->name);
             partition_exit(v->partition, 0);
         }
