@@ -7,7 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
-    // Spec bundles (generator/load) are plain JavaScript: load them natively, untransformed.
+    // Spec bundles (generator/pipeline/load) are plain JavaScript: load them natively, untransformed.
     server: { deps: { external: [/phase3-spec-/] } },
   },
 });

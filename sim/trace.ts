@@ -17,7 +17,7 @@
  * host's cycles at an unknown rate, and the time CSR (the board's timebase,
  * 10 MHz on QEMU virt) is the real clock. Chrome trace times are microseconds.
  */
-import type { Model } from "../generator/lower/model.ts";
+import type { Model } from "../generator/pipeline/lower/model.ts";
 
 /** The marker that starts a trace record on the console. */
 export const TRACE_MARKER = "\x1e";

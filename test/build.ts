@@ -1,7 +1,7 @@
 /** Builds and boots systems for the integration tests, each in its own folder. */
 import path from "node:path";
-import { generate, type Generated } from "../generator/pipeline.ts";
-import { makeErrors, runMake } from "../generator/toolchain/make.ts";
+import { generate, type Generated } from "../generator/pipeline/index.ts";
+import { makeErrors, runMake } from "../generator/pipeline/make/make.ts";
 import { checkIsolation, formatIsolation } from "../sim/isolation/index.ts";
 import { runImage, type RunResult } from "../sim/qemu.ts";
 import { outDir } from "./helpers.ts";

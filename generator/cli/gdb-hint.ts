@@ -11,7 +11,7 @@
  * in the hgatp CSR while it runs, tells its code from everyone else's.
  */
 import path from "node:path";
-import type { Model } from "../lower/model.ts";
+import type { Model } from "../pipeline/lower/model.ts";
 import { PHASE3_ROOT } from "../root.ts";
 import type { Tool } from "../toolchain/resolve.ts";
 import { shown } from "./output.ts";

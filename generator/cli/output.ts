@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { formatLocated, type Located } from "../load/located.ts";
+import { formatLocated, type Located } from "../pipeline/load/located.ts";
 
 const useColor = (stream: NodeJS.WriteStream) => stream.isTTY === true && !process.env.NO_COLOR;
 

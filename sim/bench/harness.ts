@@ -6,9 +6,9 @@
  * instructions, so two runs give the same numbers.
  */
 import path from "node:path";
-import { FIRMWARE_DIR, generate } from "../../generator/pipeline.ts";
+import { FIRMWARE_DIR, generate } from "../../generator/pipeline/index.ts";
 import { printProblems } from "../../generator/cli/output.ts";
-import { makeErrors, runMake } from "../../generator/toolchain/make.ts";
+import { makeErrors, runMake } from "../../generator/pipeline/make/make.ts";
 import type { System } from "../../spec/index.ts";
 import { describeStatus } from "../exit.ts";
 import { runImage } from "../qemu.ts";

@@ -2,7 +2,7 @@
  * The vocabulary of the hypercall ABI declaration (./hypercalls.ts).
  *
  * These types exist for the declaration to read well and type-check; the
- * generator maps each name to its C type (generator/abi/read-abi.ts), so a
+ * generator maps each name to its C type (generator/pipeline/load/read-abi.ts), so a
  * new name here needs a mapping there.
  */
 

@@ -2,7 +2,7 @@
  * How an image gets onto a board, as plain data: which tool or boot protocol,
  * and the board facts it needs (flash offset, JTAG adapter, baud rate, load
  * address). `phase3 flash` turns a flow into commands or serial bytes
- * (generator/flash); nothing here runs anything.
+ * (generator/cli/flash); nothing here runs anything.
  *
  * Every flow has a `name`, unique within its board, that `--board
  * <board>:<name>` selects, and a one-line `summary` for people.

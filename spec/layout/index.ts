@@ -3,7 +3,7 @@
  *
  * The validator uses this plan to say whether a system fits; the generator
  * uses the same plan to emit addresses, G-stage page tables and PMP entries.
- * Nothing here encodes page-table bits (that is generator/lower/gstage.ts);
+ * Nothing here encodes page-table bits (that is generator/pipeline/lower/gstage.ts);
  * it decides placement, page sizes and which PMP entries a partition needs.
  *
  * Each execution mode has its own planner:

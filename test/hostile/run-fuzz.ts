@@ -16,8 +16,8 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { generate } from "../../generator/pipeline.ts";
-import { makeErrors, runMake } from "../../generator/toolchain/make.ts";
+import { generate } from "../../generator/pipeline/index.ts";
+import { makeErrors, runMake } from "../../generator/pipeline/make/make.ts";
 import { checkIsolation, formatIsolation } from "../../sim/isolation/index.ts";
 import { runImage, type RunResult } from "../../sim/qemu.ts";
 

@@ -8,12 +8,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { boards } from "../../spec/boards/index.ts";
 import type { Cva6UartFlow, LitexSerialFlow, Neorv32UartFlow } from "../../spec/boards/flash.ts";
-import { TransferError } from "../../generator/flash/errors.ts";
-import { cva6Script } from "../../generator/flash/serial/cva6.ts";
-import { crc16, litexScript, SFL_MAGIC_ACK, SFL_MAGIC_REQUEST } from "../../generator/flash/serial/litex.ts";
-import { NEORV32_SIGNATURE, neorv32Script } from "../../generator/flash/serial/neorv32.ts";
-import { SerialPort } from "../../generator/flash/serial/port.ts";
-import { runScript, type Script, type Timing } from "../../generator/flash/serial/script.ts";
+import { TransferError } from "../../generator/cli/flash/errors.ts";
+import { cva6Script } from "../../generator/cli/flash/serial/cva6.ts";
+import { crc16, litexScript, SFL_MAGIC_ACK, SFL_MAGIC_REQUEST } from "../../generator/cli/flash/serial/litex.ts";
+import { NEORV32_SIGNATURE, neorv32Script } from "../../generator/cli/flash/serial/neorv32.ts";
+import { SerialPort } from "../../generator/cli/flash/serial/port.ts";
+import { runScript, type Script, type Timing } from "../../generator/cli/flash/serial/script.ts";
 import { FakeBoard } from "../pty.ts";
 
 // Short, for fast tests, yet well above the pty relay's latency on a loaded machine.

@@ -2,8 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { generate } from "../../generator/pipeline.ts";
-import { runMake } from "../../generator/toolchain/make.ts";
+import { generate } from "../../generator/pipeline/index.ts";
+import { runMake } from "../../generator/pipeline/make/make.ts";
 import { ROOT, outDir } from "../helpers.ts";
 
 const HELLO = path.join(ROOT, "examples", "hello", "system.ts");

@@ -39,9 +39,9 @@ describe("phase3 build --watch", () => {
 
 describe("what --watch watches", () => {
   it("is the spec, the files it imports, the apps and their own headers, re-read on every load", async () => {
-    const { generate } = await import("../../generator/pipeline.ts");
-    const { runMake } = await import("../../generator/toolchain/make.ts");
-    const { buildInputs } = await import("../../generator/watch/inputs.ts");
+    const { generate } = await import("../../generator/pipeline/index.ts");
+    const { runMake } = await import("../../generator/pipeline/make/make.ts");
+    const { buildInputs } = await import("../../generator/cli/watch/inputs.ts");
     const dir = tempDir("phase3-inputs-");
     const write = (file: string, text: string) => fs.writeFileSync(path.join(dir, file), text);
     write("memory.ts", 'export const memory = "64K";\n');

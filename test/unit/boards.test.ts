@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkSpec } from "../../generator/pipeline.ts";
+import { checkSpec } from "../../generator/pipeline/index.ts";
 import { boards, isBoardProfile, type BoardProfile } from "../../spec/boards/index.ts";
 import { driverSource, FIRMWARE_DRIVERS } from "../../spec/boards/profile.ts";
 import { FIXTURES, ROOT } from "../helpers.ts";

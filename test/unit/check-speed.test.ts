@@ -16,8 +16,8 @@ describe("phase3 check is fast", () => {
     // A first check (in a child process, so this one stays clean) caches the verdict.
     for (const spec of EXAMPLES) expect(phase3(["check", spec]).status).toBe(0);
 
-    const { checkSpec } = await import("../../generator/check-spec.ts");
-    const { isTypeScriptLoaded } = await import("../../generator/load/load-spec.ts");
+    const { checkSpec } = await import("../../generator/pipeline/check.ts");
+    const { isTypeScriptLoaded } = await import("../../generator/pipeline/load/load-spec.ts");
     await checkSpec(EXAMPLES[0]); // warm up esbuild's service
     const started = performance.now();
     for (const spec of EXAMPLES) {
@@ -49,7 +49,7 @@ describe("phase3 check is fast", () => {
         "",
       ].join("\n"),
     );
-    const { checkSpec } = await import("../../generator/check-spec.ts");
+    const { checkSpec } = await import("../../generator/pipeline/check.ts");
     const spec = path.join(dir, "system.ts");
     expect((await checkSpec(spec)).ok).toBe(true);
     expect((await checkSpec(spec)).ok).toBe(true);

@@ -1,6 +1,6 @@
 /** Compiler and linker messages mapped from the build folder's view to the person's. */
 import { describe, expect, it } from "vitest";
-import { compilerDiagnostics, rewriteLine } from "../../generator/toolchain/diagnostics.ts";
+import { compilerDiagnostics, rewriteLine } from "../../generator/pipeline/make/diagnostics.ts";
 import { parseLine, summarize } from "../../sim/console.ts";
 
 const BUILD = "/home/me/phase3/examples/hello/build";

@@ -6,9 +6,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readAbi } from "../../generator/abi/read-abi.ts";
-import { API_DOC, PHASE3_H, parseLibraryHeader, renderApiDocs } from "../../generator/docs/api.ts";
-import { DSL_DOC, renderDslDocs } from "../../generator/docs/dsl.ts";
+import { readAbi } from "../../generator/pipeline/load/read-abi.ts";
+import { API_DOC, PHASE3_H, parseLibraryHeader, renderApiDocs } from "../../generator/cli/docs/api.ts";
+import { DSL_DOC, renderDslDocs } from "../../generator/cli/docs/dsl.ts";
 import { rules } from "../../spec/index.ts";
 import { ROOT } from "../helpers.ts";
 

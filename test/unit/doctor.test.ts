@@ -6,8 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { hostKind } from "../../generator/doctor/install-advice.ts";
-import { isaExtensions } from "../../generator/doctor/qemu-features.ts";
+import { hostKind } from "../../generator/cli/doctor/install-advice.ts";
+import { isaExtensions } from "../../generator/cli/doctor/qemu-features.ts";
 import { installCommand, TOOLS } from "../../generator/toolchain/resolve.ts";
 import { phase3, removeTempDirs, tempDir } from "../helpers.ts";
 

@@ -5,11 +5,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readAbi } from "../../generator/abi/read-abi.ts";
-import { checkSpec, defaultOutDir, FIRMWARE_DIR } from "../../generator/pipeline.ts";
-import { lower } from "../../generator/lower/index.ts";
-import { render } from "../../generator/render/index.ts";
-import { renderReport } from "../../generator/report/report.ts";
+import { readAbi } from "../../generator/pipeline/load/read-abi.ts";
+import { checkSpec, defaultOutDir, FIRMWARE_DIR } from "../../generator/pipeline/index.ts";
+import { lower } from "../../generator/pipeline/lower/index.ts";
+import { render } from "../../generator/pipeline/render/index.ts";
+import { renderReport } from "../../generator/pipeline/report/report.ts";
 import { ROOT } from "../helpers.ts";
 
 const GOLDEN = path.join(ROOT, "test", "golden");

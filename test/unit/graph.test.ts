@@ -2,9 +2,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkSpec } from "../../generator/check-spec.ts";
-import { renderGraph } from "../../generator/graph/svg.ts";
-import { systemView } from "../../generator/report/view.ts";
+import { checkSpec } from "../../generator/pipeline/check.ts";
+import { renderGraph } from "../../generator/cli/graph/svg.ts";
+import { systemView } from "../../generator/pipeline/report/view.ts";
 import { FIXTURES, outDir, phase3 } from "../helpers.ts";
 import { allElements, parseXml, textOf, type XmlElement } from "../xml.ts";
 

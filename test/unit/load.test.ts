@@ -1,7 +1,7 @@
 /** Problems found before validation: each located, none a stack trace. */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkSpec } from "../../generator/pipeline.ts";
+import { checkSpec } from "../../generator/pipeline/index.ts";
 import { FIXTURES } from "../helpers.ts";
 
 const fixture = (name: string) => path.join(FIXTURES, "load", name);

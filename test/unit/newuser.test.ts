@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkSpec } from "../../generator/check-spec.ts";
+import { checkSpec } from "../../generator/pipeline/check.ts";
 import { FIXTURES, phase3 } from "../helpers.ts";
 
 const SPEC = path.join(FIXTURES, "newuser", "system.ts");

@@ -2,10 +2,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkSpec } from "../../generator/check-spec.ts";
-import { generate } from "../../generator/pipeline.ts";
-import { renderReport, withImageSizes } from "../../generator/report/report.ts";
-import { runMake } from "../../generator/toolchain/make.ts";
+import { checkSpec } from "../../generator/pipeline/check.ts";
+import { generate } from "../../generator/pipeline/index.ts";
+import { renderReport, withImageSizes } from "../../generator/pipeline/report/report.ts";
+import { runMake } from "../../generator/pipeline/make/make.ts";
 import { FIXTURES, outDir } from "../helpers.ts";
 
 const EVERYTHING = path.join(FIXTURES, "valid", "everything.ts");

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkSpec } from "../../generator/pipeline.ts";
+import { checkSpec } from "../../generator/pipeline/index.ts";
 import { rules } from "../../spec/index.ts";
 import { FIXTURES, ROOT } from "../helpers.ts";
 

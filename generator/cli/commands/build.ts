@@ -1,10 +1,10 @@
 /** `phase3 build <spec>`: generate the C and build the images with make; `--watch` keeps doing it. */
 import fs from "node:fs";
 import path from "node:path";
-import { generate, type Failed, type Generated } from "../../pipeline.ts";
-import { withImageSizes } from "../../report/report.ts";
-import { compilerDiagnostics, hasWarnings } from "../../toolchain/diagnostics.ts";
-import { makeErrors, runMake } from "../../toolchain/make.ts";
+import { generate, type Failed, type Generated } from "../../pipeline/index.ts";
+import { withImageSizes } from "../../pipeline/report/report.ts";
+import { compilerDiagnostics, hasWarnings } from "../../pipeline/make/diagnostics.ts";
+import { makeErrors, runMake } from "../../pipeline/make/make.ts";
 import { specArgument, stringOption } from "../args.ts";
 import type { Command } from "../command.ts";
 import { paint, printProblems, shown, timedStep } from "../output.ts";
@@ -15,7 +15,7 @@ export const command: Command = {
   run: async (invocation) => {
     const spec = specArgument(invocation, "build");
     const options = { outDir: stringOption(invocation, "out") };
-    if (invocation.options.watch === true) return (await import("../../watch/watch-build.ts")).watchBuild(spec, options);
+    if (invocation.options.watch === true) return (await import("../watch/watch-build.ts")).watchBuild(spec, options);
     return build(spec, options);
   },
 };

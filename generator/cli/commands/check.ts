@@ -1,5 +1,5 @@
 /** `phase3 check <spec>`: validate only. Exit 0 when valid, 1 with located problems. */
-import { checkSpec } from "../../check-spec.ts";
+import { checkSpec } from "../../pipeline/check.ts";
 import { specArgument } from "../args.ts";
 import type { Command } from "../command.ts";
 import { printProblems, shown, step } from "../output.ts";

@@ -6,8 +6,8 @@
  * needed is missing; optional tools (flashing) only get a note.
  */
 import path from "node:path";
-import { allAdvice, hostKind, toolAdvice } from "../../doctor/install-advice.ts";
-import { diagnose, type Diagnosis } from "../../doctor/diagnose.ts";
+import { allAdvice, hostKind, toolAdvice } from "../doctor/install-advice.ts";
+import { diagnose, type Diagnosis } from "../doctor/diagnose.ts";
 import { PHASE3_ROOT } from "../../root.ts";
 import { XPACK_BIN, type ToolName } from "../../toolchain/resolve.ts";
 import { UsageError, type Command } from "../command.ts";

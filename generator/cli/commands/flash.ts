@@ -6,12 +6,12 @@
  */
 import path from "node:path";
 import { isBoardProfile } from "../../../spec/boards/profile.ts";
-import { FlashError, type Progress } from "../../flash/errors.ts";
-import { flash } from "../../flash/index.ts";
-import { DEFAULT_TIMING } from "../../flash/serial/script.ts";
-import { chooseFlow } from "../../flash/target.ts";
+import { FlashError, type Progress } from "../flash/errors.ts";
+import { flash } from "../flash/index.ts";
+import { DEFAULT_TIMING } from "../flash/serial/script.ts";
+import { chooseFlow } from "../flash/target.ts";
 import { ImageError } from "../../images/image.ts";
-import { loadSpec } from "../../load/load-spec.ts";
+import { loadSpec } from "../../pipeline/load/load-spec.ts";
 import { secondsOption, specArgument, stringOption } from "../args.ts";
 import type { Command } from "../command.ts";
 import { printProblems, shown, step, UserError } from "../output.ts";

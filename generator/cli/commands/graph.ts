@@ -1,9 +1,9 @@
 /** `phase3 graph <spec>`: draw the system as an SVG in the build folder and print its path. */
 import fs from "node:fs";
 import path from "node:path";
-import { checkSpec, defaultOutDir } from "../../check-spec.ts";
-import { renderGraph } from "../../graph/svg.ts";
-import { systemView } from "../../report/view.ts";
+import { checkSpec, defaultOutDir } from "../../pipeline/check.ts";
+import { renderGraph } from "../graph/svg.ts";
+import { systemView } from "../../pipeline/report/view.ts";
 import { specArgument, stringOption } from "../args.ts";
 import type { Command } from "../command.ts";
 import { printProblems, shown } from "../output.ts";

@@ -1,14 +1,14 @@
 /**
  * `phase3 new <dir> [--board <name>]`: a project that builds and boots as it
  * is — a spec, two apps, a README with the commands — linked to this
- * checkout (see generator/scaffold/project.ts for how), then checked.
+ * checkout (see generator/cli/new/project.ts for how), then checked.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { boardCatalogue, findBoard } from "../../boards/catalogue.ts";
+import { boardCatalogue, findBoard } from "../../../spec/boards/catalogue.ts";
 import { PHASE3_ROOT } from "../../root.ts";
-import { scaffold } from "../../scaffold/project.ts";
+import { scaffold } from "../new/project.ts";
 import { stringOption } from "../args.ts";
 import { UsageError, type Command } from "../command.ts";
 import { paint, printProblems, shown, step, timedStep, UserError } from "../output.ts";
@@ -71,7 +71,7 @@ export async function newProject(typedDir: string, options: NewOptions): Promise
     linked = installed.ok;
   }
 
-  const { checkSpec } = await import("../../pipeline.ts");
+  const { checkSpec } = await import("../../pipeline/index.ts");
   const spec = path.join(dir, "system.ts");
   const checked = await timedStep(`checking ${shown(spec)}`, () => checkSpec(spec), (c) => (c.ok ? `${shown(spec)}: ${c.spec.system.name} is valid` : undefined));
   if (!checked.ok) {

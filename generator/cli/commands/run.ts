@@ -11,7 +11,7 @@ import { summarize, type ConsoleLine, type PartitionSummary } from "../../../sim
 import { describeStatus } from "../../../sim/exit.ts";
 import { runImage, type RunResult } from "../../../sim/qemu.ts";
 import { chromeTrace, parseTraceRecord, traceContext, type TraceRecord } from "../../../sim/trace.ts";
-import { makeErrors, runMake } from "../../toolchain/make.ts";
+import { makeErrors, runMake } from "../../pipeline/make/make.ts";
 import { findTool, installCommand, TOOLS } from "../../toolchain/resolve.ts";
 import { secondsOption, specArgument, stringOption } from "../args.ts";
 import { UsageError, type Command } from "../command.ts";
