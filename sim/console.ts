@@ -5,9 +5,11 @@
  * reads the hypervisor's structured lines (exits, faults) as events. A trace
  * build also writes trace records, lines that start with TRACE_MARKER
  * (firmware/core/trace.h): they are set apart here, never shown as output.
+ * The format itself is the firmware's contract: spec/abi/console.ts.
  */
-import { SYSTEM_STATUS } from "./exit.ts";
-import { TRACE_MARKER } from "./trace.ts";
+import { EVENT_LINES, FIRMWARE_PREFIX, TRACE_MARKER, type ConsoleEvent } from "../spec/abi/console.ts";
+
+export type { ConsoleEvent };
 
 export type ConsoleLine =
   | { kind: "partition"; partition: string; text: string }
@@ -16,36 +18,14 @@ export type ConsoleLine =
   /** A trace record, without its marker: sim/trace.ts reads it. */
   | { kind: "trace"; text: string };
 
-export type ConsoleEvent =
-  | { type: "exit"; partition: string; code: number }
-  | { type: "fault"; partition: string; cause: string }
-  | { type: "stopped"; partition: string; policy: string }
-  | { type: "restart"; partition: string; detail: string }
-  | { type: "system-status"; status: number };
-
-/** The hypervisor's own prefix (a partition may not be named "phase3"). */
-export const HYPERVISOR_PREFIX = "phase3";
-
-const EVENT_PATTERNS: [RegExp, (m: RegExpExecArray) => ConsoleEvent][] = [
-  [/^partition (\w+) exited with code (-?\d+)$/, (m) => ({ type: "exit", partition: m[1], code: Number(m[2]) })],
-  [/^fault in partition (\w+): (.+)$/, (m) => ({ type: "fault", partition: m[1], cause: m[2] })],
-  [/^partition (\w+) stopped \(policy: ([^)]+)\)$/, (m) => ({ type: "stopped", partition: m[1], policy: m[2] })],
-  // the restart policy's line; whatever follows the verb (a count, a reason) is kept as detail
-  [/^partition (\w+) restarted\b\s*(.*)$/, (m) => ({ type: "restart", partition: m[1], detail: m[2] })],
-  [/^all partitions have stopped: system status (\d+)$/, (m) => ({ type: "system-status", status: Number(m[1]) })],
-  // the last lines of a halt policy and of a firmware fault (core/partition.c, arch/riscv/trap.c)
-  [/^system halted: status (\d+)$/, (m) => ({ type: "system-status", status: Number(m[1]) })],
-  [/^firmware fault: /, () => ({ type: "system-status", status: SYSTEM_STATUS.PANIC })],
-];
-
 export function parseLine(raw: string): ConsoleLine {
   const line = raw.replace(/\r$/, "");
   if (line.startsWith(TRACE_MARKER)) return { kind: "trace", text: line.slice(TRACE_MARKER.length) };
   const match = /^\[(\w+)\] ?(.*)$/.exec(line);
   if (!match) return { kind: "other", text: line };
   const [, who, text] = match;
-  if (who !== HYPERVISOR_PREFIX) return { kind: "partition", partition: who, text };
-  for (const [pattern, make] of EVENT_PATTERNS) {
+  if (who !== FIRMWARE_PREFIX) return { kind: "partition", partition: who, text };
+  for (const [pattern, make] of EVENT_LINES) {
     const m = pattern.exec(text);
     if (m) return { kind: "hypervisor", text, event: make(m) };
   }

@@ -1,18 +1,8 @@
 /**
- * The system's exit status: the contract between the firmware, which ends the
- * run through the board's exit device, and the runner, which explains it.
- * The lowering emits these as P3_STATUS_* so the C cannot disagree.
+ * What a run's status means, for people. The statuses themselves are the
+ * firmware's contract (spec/abi/status.ts); TIMED_OUT is the runner's own.
  */
-export const SYSTEM_STATUS = {
-  /** Every partition returned 0. */
-  OK: 0,
-  /** Exit codes 1..MAX_EXIT are the first failing partition's own code. */
-  MAX_EXIT: 125,
-  /** A partition was stopped by a fault. */
-  FAULTED: 126,
-  /** The hypervisor itself faulted, or a `halt` policy stopped the system. */
-  PANIC: 127,
-} as const;
+import { SYSTEM_STATUS } from "../spec/abi/status.ts";
 
 /** What the runner reports when it had to stop QEMU itself (as timeout(1) does). */
 export const TIMED_OUT = 124;

@@ -19,8 +19,6 @@
  */
 import type { Model } from "../generator/pipeline/lower/model.ts";
 
-/** The marker that starts a trace record on the console. */
-export const TRACE_MARKER = "\x1e";
 
 export type TraceKind = "H" | "I" | "X" | "C" | "R" | "W" | "Q" | "F" | "N" | "D";
 

@@ -1,4 +1,5 @@
 /** Rules about names: every name becomes a C identifier in generated code. */
+import { FIRMWARE_PREFIX } from "../abi/console.ts";
 import { MAX_NAME_LENGTH } from "../limits.ts";
 import type { Finding } from "./diagnostic.ts";
 import type { Rule } from "./rule.ts";
@@ -17,11 +18,11 @@ export const RESERVED_NAMES = new Set([
   "_Alignas", "_Alignof", "_Atomic", "_Bool", "_Complex", "_Generic", "_Imaginary", "_Noreturn",
   "_Static_assert", "_Thread_local",
   // Phase3's own names: the hypervisor's console prefix, the app entry point, the schedule's idle window
-  "phase3", "main", "idle",
+  FIRMWARE_PREFIX, "main", "idle",
 ]);
 
 function reservedReason(name: string): string {
-  if (name === "phase3") return "for the hypervisor's own console lines";
+  if (name === FIRMWARE_PREFIX) return "for the hypervisor's own console lines";
   if (name === "idle") return "for idle windows in schedules";
   if (name === "main") return "for the app's entry point";
   return "in C";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, ROOT } from "../helpers.ts";
 import { boot, buildSpec, transcript } from "../build.ts";
-import { SYSTEM_STATUS } from "../../sim/exit.ts";
+import { SYSTEM_STATUS } from "../../spec/abi/status.ts";
 
 describe("the app API", () => {
   it("answers every call as documented, errors included", async () => {

@@ -1,7 +1,7 @@
 /** Budgets, watchdogs and fault policies under a priority schedule. */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SYSTEM_STATUS } from "../../sim/exit.ts";
+import { SYSTEM_STATUS } from "../../spec/abi/status.ts";
 import { FIXTURES } from "../helpers.ts";
 import { boot, buildSpec, transcript } from "../build.ts";
 

@@ -17,7 +17,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readSections, readSymbols, type ElfSymbol } from "../../generator/images/elf.ts";
-import { SYSTEM_STATUS } from "../../sim/exit.ts";
+import { SYSTEM_STATUS } from "../../spec/abi/status.ts";
 import type { RunResult } from "../../sim/qemu.ts";
 import { generate } from "../../generator/pipeline/index.ts";
 import { makeErrors, runMake } from "../../generator/pipeline/make/make.ts";

@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM_STATUS } from "../../sim/exit.ts";
+import { SYSTEM_STATUS } from "../../spec/abi/status.ts";
 import { factsFromElf, proveIsolation, walkSv39x4 } from "../../sim/isolation/index.ts";
 import type { RunResult } from "../../sim/qemu.ts";
 import { GUEST_RAM_BASE } from "../../spec/layout/index.ts";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES } from "../helpers.ts";
 import { boot, buildSpec, transcript } from "../build.ts";
-import { SYSTEM_STATUS } from "../../sim/exit.ts";
+import { SYSTEM_STATUS } from "../../spec/abi/status.ts";
 
 describe("isolation", () => {
   it("stops a partition that writes outside its memory, and the others run on", async () => {

@@ -9,7 +9,7 @@
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { SYSTEM_STATUS } from "../../sim/exit.ts";
+import { SYSTEM_STATUS } from "../../spec/abi/status.ts";
 import { runImage } from "../../sim/qemu.ts";
 import { FIXTURES, ROOT } from "../helpers.ts";
 import { boot, buildSpec, transcript } from "../build.ts";

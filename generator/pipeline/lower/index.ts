@@ -16,7 +16,7 @@ import type { MemoryPlan } from "../../../spec/layout/index.ts";
 import { boardDevice } from "../../../spec/boards/profile.ts";
 import type { System } from "../../../spec/system.ts";
 import { formatSize, parseSize } from "../../../spec/units.ts";
-import { SYSTEM_STATUS } from "../../../sim/exit.ts";
+import { SYSTEM_STATUS } from "../../../spec/abi/status.ts";
 import { lowerAbi } from "./abi.ts";
 import { cString, hex, hex64, posix } from "./format.ts";
 import { encodeGstage } from "./gstage.ts";
