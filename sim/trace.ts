@@ -19,7 +19,6 @@
  */
 import type { Model } from "../generator/pipeline/lower/model.ts";
 
-
 export type TraceKind = "H" | "I" | "X" | "C" | "R" | "W" | "Q" | "F" | "N" | "D";
 
 export interface TraceRecord {
