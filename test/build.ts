@@ -1,13 +1,29 @@
 /** Builds and boots systems for the integration tests, each in its own folder. */
 import path from "node:path";
-import { generate, type Generated } from "../generator/pipeline/index.ts";
-import { makeErrors, runMake } from "../generator/pipeline/make/make.ts";
+import { build, type Built } from "../generator/pipeline/index.ts";
 import { checkIsolation, formatIsolation } from "../sim/isolation/index.ts";
 import { runImage, type RunResult } from "../sim/qemu.ts";
 import { outDir } from "./helpers.ts";
 
-export interface Built extends Generated {
-  elf: string;
+export type { Built };
+
+/**
+ * Builds a spec with the pipeline's one build function into `out`; throws
+ * with the spec's problems or the compiler's errors when it cannot.
+ * `beforeMake` runs between generating and make (a fuzz build writes its
+ * seed into the build folder there).
+ */
+export async function buildOrThrow(spec: string, out: string, beforeMake?: (outDir: string) => void): Promise<Built> {
+  const result = await build(spec, {
+    outDir: out,
+    stage: (stage, work) => {
+      if (stage === "make") beforeMake?.(path.resolve(out));
+      return work();
+    },
+  });
+  if (result.ok) return result.built;
+  if (result.stage === "generate") throw new Error(result.failed.problems.map((p) => `${p.rule}: ${p.message}`).join("\n"));
+  throw new Error(result.errors);
 }
 
 /**
@@ -18,14 +34,10 @@ export interface Built extends Generated {
  * an error, whatever the test then does with it.
  */
 export async function buildSpec(spec: string, name: string): Promise<Built> {
-  const generated = await generate(spec, outDir(name));
-  if (!generated.ok) throw new Error(generated.problems.map((p) => `${p.rule}: ${p.message}`).join("\n"));
-  const made = await runMake(generated.outDir);
-  if (!made.ok) throw new Error(makeErrors(made.output, generated.outDir));
-  const elf = path.join(generated.outDir, `${generated.spec.system.name}.elf`);
-  const isolation = checkIsolation(elf, generated.spec.system);
-  if (isolation.problems.length) throw new Error(`${elf} is not isolated as its spec says:\n${formatIsolation(isolation)}`);
-  return { ...generated, elf };
+  const built = await buildOrThrow(spec, outDir(name));
+  const isolation = checkIsolation(built.elf, built.spec.system);
+  if (isolation.problems.length) throw new Error(`${built.elf} is not isolated as its spec says:\n${formatIsolation(isolation)}`);
+  return built;
 }
 
 /**

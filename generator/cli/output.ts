@@ -1,28 +1,13 @@
 /**
- * How the CLI talks to a person: progress lines with timings, diagnostics
- * with code frames, and colour only when writing to a terminal.
+ * How the CLI talks to a person: progress lines with timings, on top of
+ * ../terminal.ts (colour, paths, located problems).
  */
-import fs from "node:fs";
-import path from "node:path";
-import { formatLocated, type Located } from "../pipeline/load/located.ts";
+import { paint, useColor, type Color } from "../terminal.ts";
 
-const useColor = (stream: NodeJS.WriteStream) => stream.isTTY === true && !process.env.NO_COLOR;
-
-const CODES = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, dim: 2, bold: 1 } as const;
-export type Color = keyof typeof CODES;
-
-export function paint(text: string, color: Color, stream: NodeJS.WriteStream = process.stdout): string {
-  return useColor(stream) ? `\x1b[${CODES[color]}m${text}\x1b[0m` : text;
-}
+export { paint, printProblems, shown, type Color } from "../terminal.ts";
 
 /** Colours for partitions, by their position in the spec. */
 export const PARTITION_COLORS: Color[] = ["cyan", "green", "magenta", "yellow", "blue", "red"];
-
-/** A path as the person would type it: relative to where they are. */
-export function shown(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith("..") ? relative : file;
-}
 
 function seconds(startedAt: number): string {
   return `${((performance.now() - startedAt) / 1000).toFixed(1)}s`;
@@ -62,32 +47,6 @@ export async function timedStep<T>(doing: string, work: () => Promise<T>, outcom
   return result;
 }
 
-
-/**
- * Prints located problems with code frames, each framed from its own file
- * (a type error may be in a file the spec imports); `source`, the spec's
- * text as checked, stands in for a file that cannot be read.
- */
-export function printProblems(problems: Located[], source: string | undefined): void {
-  const sources = new Map<string, string | undefined>();
-  const sourceOf = (file: string) => {
-    if (!sources.has(file)) {
-      try {
-        sources.set(file, fs.readFileSync(file, "utf8"));
-      } catch {
-        sources.set(file, source);
-      }
-    }
-    return sources.get(file);
-  };
-  for (const problem of problems) {
-    const text = formatLocated(problem, problem.file ? sourceOf(problem.file) : undefined);
-    const [head, ...frame] = text.split("\n");
-    console.error(paint(head, "red", process.stderr));
-    if (frame.length) console.error(frame.join("\n"));
-  }
-  console.error(`${problems.length} problem${problems.length === 1 ? "" : "s"} found`);
-}
 
 /** A mistake of the user's: printed as a message, never as a stack trace. */
 export class UserError extends Error {}

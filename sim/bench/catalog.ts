@@ -4,7 +4,7 @@
  * compared with in each mode. A figure not listed here is still measured and
  * shown, under its own name; listing it only gives it words and a floor.
  */
-import type { Mode } from "./harness.ts";
+import type { ExecutionMode } from "../../spec/system.ts";
 
 export type Section = "boot" | "calls" | "scheduling" | "messages" | "interrupts" | "faults" | "other";
 
@@ -22,7 +22,7 @@ export const SECTION_TITLES: Record<Section, string> = {
 export type FloorKind = "call" | "timer-call" | "timer-direct" | "device-irq";
 
 /** The floor figure (bench/floor) for each kind, per mode; none where the mode has no such path yet. */
-export const FLOOR_FOR: Record<FloorKind, Partial<Record<Mode, string>>> = {
+export const FLOOR_FOR: Record<FloorKind, Partial<Record<ExecutionMode, string>>> = {
   call: { hypervisor: "vs_ecall_roundtrip", microkernel: "u_ecall_roundtrip" },
   "timer-call": { hypervisor: "vs_ecall_timer_interrupt" },
   "timer-direct": { hypervisor: "vs_timer_interrupt" },

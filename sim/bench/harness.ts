@@ -6,18 +6,15 @@
  * instructions, so two runs give the same numbers.
  */
 import path from "node:path";
-import { FIRMWARE_DIR, generate } from "../../generator/pipeline/index.ts";
-import { printProblems } from "../../generator/cli/output.ts";
-import { makeErrors, runMake } from "../../generator/pipeline/make/make.ts";
-import type { System } from "../../spec/index.ts";
+import { build, FIRMWARE_DIR } from "../../generator/pipeline/index.ts";
+import { printProblems } from "../../generator/terminal.ts";
+import { executionMode, type ExecutionMode } from "../../spec/system.ts";
 import { describeStatus } from "../exit.ts";
 import { runImage } from "../qemu.ts";
 import { BenchError } from "./errors.ts";
 import { parseReport, type Loop } from "./figures.ts";
 import { countLines, footprintOf, trustedFiles, type Footprint } from "./footprint.ts";
 import { buildDirOf, runName, type BenchSpec } from "./suite.ts";
-
-export type Mode = "hypervisor" | "microkernel";
 
 /** What a figure was measured on. */
 export interface Configuration {
@@ -27,7 +24,7 @@ export interface Configuration {
   /** The system's name and its board's. */
   system: string;
   board: string;
-  mode: Mode;
+  mode: ExecutionMode;
   harts: number;
   /** QEMU's -machine, with its properties (e.g. "virt,aia=aplic"). */
   machine: string;
@@ -49,19 +46,15 @@ export interface SystemRun {
   trusted: { files: string[]; total: number; code: number };
 }
 
-export function modeOf(system: System): Mode {
-  return system.mode ?? (system.board.isa.extensions.includes("h") ? "hypervisor" : "microkernel");
-}
-
 export async function runBenchmarkSystem(bench: BenchSpec, outRoot: string, timeoutMs = 300_000): Promise<SystemRun> {
   const shownSpec = path.relative(process.cwd(), bench.spec) || bench.spec;
-  const generated = await generate(bench.spec, buildDirOf(outRoot, bench));
-  if (!generated.ok) {
-    const { problems, source } = generated;
+  const result = await build(bench.spec, { outDir: buildDirOf(outRoot, bench) });
+  if (!result.ok && result.stage === "generate") {
+    const { problems, source } = result.failed;
     throw new BenchError(`${shownSpec}: the spec has ${problems.length} problem${problems.length === 1 ? "" : "s"}`, () => printProblems(problems, source));
   }
-  const made = await runMake(generated.outDir);
-  if (!made.ok) throw new BenchError(`${shownSpec}: the build failed:\n${makeErrors(made.output, generated.outDir)}`);
+  if (!result.ok) throw new BenchError(`${shownSpec}: the build failed:\n${result.errors}`);
+  const generated = result.built;
   const system = generated.spec.system;
   const emulator = system.board.emulator;
   if (!emulator) throw new BenchError(`${shownSpec}: ${system.board.name} has no QEMU model, so it cannot be benchmarked`);
@@ -70,24 +63,24 @@ export async function runBenchmarkSystem(bench: BenchSpec, outRoot: string, time
     variant: bench.variant,
     system: system.name,
     board: system.board.name,
-    mode: modeOf(system),
+    mode: executionMode(system),
     harts: system.board.harts,
     machine: [emulator.machine, ...(emulator.machineProps ?? [])].join(","),
   };
   // The console goes to a file: a pipe could make the UART wait on the host (see sim/machines.ts).
   const consoleFile = path.join(generated.outDir, "console.txt");
-  const result = await runImage({ board: system.board, elf: path.join(generated.outDir, `${system.name}.elf`), timeoutMs, icount: true, consoleFile });
+  const run = await runImage({ board: system.board, elf: generated.elf, timeoutMs, icount: true, consoleFile });
   const transcript = () =>
-    result.lines
+    run.lines
       .slice(-25)
       .map((l) => (l.kind === "partition" ? `[${l.partition}] ${l.text}` : l.kind === "hypervisor" ? `[phase3] ${l.text}` : l.text))
       .join("\n");
-  if (result.timedOut) throw new BenchError(`${shownSpec}: timed out after ${timeoutMs / 1000}s; its last lines:\n${transcript()}`);
-  if (result.status !== 0) {
-    throw new BenchError(`${shownSpec}: ended with status ${result.status} (${describeStatus(result.status)}); its last lines:\n${transcript()}${result.stderr.trim() ? `\n${result.stderr.trim()}` : ""}`);
+  if (run.timedOut) throw new BenchError(`${shownSpec}: timed out after ${timeoutMs / 1000}s; its last lines:\n${transcript()}`);
+  if (run.status !== 0) {
+    throw new BenchError(`${shownSpec}: ended with status ${run.status} (${describeStatus(run.status)}); its last lines:\n${transcript()}${run.stderr.trim() ? `\n${run.stderr.trim()}` : ""}`);
   }
   const figures: Figure[] = [];
-  for (const line of result.lines) {
+  for (const line of run.lines) {
     if (line.kind !== "partition") continue;
     const reported = parseReport(line.text);
     if (reported) figures.push({ ...configuration, ...reported });

@@ -14,7 +14,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { paint } from "../../generator/cli/output.ts";
+import { paint } from "../../generator/terminal.ts";
 import { PHASE3_ROOT } from "../../generator/root.ts";
 import { requireTool, toolVersion } from "../../generator/toolchain/resolve.ts";
 import { BenchError } from "./errors.ts";

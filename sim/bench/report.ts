@@ -5,7 +5,8 @@
 import { FLOOR_FOR, FLOOR_LABELS, infoOf, orderOf, PENDING, SECTION_TITLES, type Section } from "./catalog.ts";
 import type { Loop } from "./figures.ts";
 import type { Footprint } from "./footprint.ts";
-import type { Configuration, Figure, Mode } from "./harness.ts";
+import type { ExecutionMode } from "../../spec/system.ts";
+import type { Configuration, Figure } from "./harness.ts";
 import type { ToolSpeed } from "./toolspeed.ts";
 
 export const RESULTS_FORMAT = 2;
@@ -72,7 +73,7 @@ function compareOrder(a: Figure, b: Figure): number {
   return ra < rb ? -1 : ra > rb ? 1 : 0;
 }
 
-export function floorFor(name: string, mode: Mode, floor: FloorFigure[], run?: string): FloorFigure | undefined {
+export function floorFor(name: string, mode: ExecutionMode, floor: FloorFigure[], run?: string): FloorFigure | undefined {
   const kind = infoOf(name, run).floor;
   const floorName = kind ? FLOOR_FOR[kind][mode] : undefined;
   return floorName ? floor.find((f) => f.name === floorName) : undefined;

@@ -16,8 +16,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { generate } from "../../generator/pipeline/index.ts";
-import { makeErrors, runMake } from "../../generator/pipeline/make/make.ts";
+import { buildOrThrow } from "../build.ts";
 import { checkIsolation, formatIsolation } from "../../sim/isolation/index.ts";
 import { runImage, type RunResult } from "../../sim/qemu.ts";
 
@@ -53,18 +52,19 @@ export function seedFromEnv(value = process.env.FUZZ_SEED): bigint {
   return BigInt.asUintN(64, BigInt(value));
 }
 
+/** The seed and the number of calls, in a header the fuzzer's build includes. */
+export function writeFuzzConfig(outDir: string, seed: bigint, calls: number, writer: string): void {
+  const config = path.join(outDir, "include", "fuzz_config.h");
+  const text = `/* Written by ${writer} for this build. */\n#define FUZZ_SEED 0x${seed.toString(16)}ULL\n#define FUZZ_CALLS ${calls}UL\n`;
+  if (!fs.existsSync(config) || fs.readFileSync(config, "utf8") !== text) fs.writeFileSync(config, text);
+}
+
 export async function buildFuzz(options: FuzzOptions): Promise<{ elf: string; board: Parameters<typeof runImage>[0]["board"] }> {
   const seed = options.seed ?? DEFAULT_SEED;
   const calls = options.calls ?? DEFAULT_CALLS;
-  const generated = await generate(FUZZ_SPEC, options.outDir);
-  if (!generated.ok) throw new Error(generated.problems.map((p) => `${p.rule}: ${p.message}`).join("\n"));
-  const config = path.join(generated.outDir, "include", "fuzz_config.h");
-  const text = `/* Written by test/hostile/run-fuzz.ts for this build. */\n#define FUZZ_SEED 0x${seed.toString(16)}ULL\n#define FUZZ_CALLS ${calls}UL\n`;
-  if (!fs.existsSync(config) || fs.readFileSync(config, "utf8") !== text) fs.writeFileSync(config, text);
-  const made = await runMake(generated.outDir);
-  if (!made.ok) throw new Error(makeErrors(made.output, generated.outDir));
-  const system = generated.spec.system;
-  const elf = path.join(generated.outDir, `${system.name}.elf`);
+  const built = await buildOrThrow(FUZZ_SPEC, options.outDir, (outDir) => writeFuzzConfig(outDir, seed, calls, "test/hostile/run-fuzz.ts"));
+  const system = built.spec.system;
+  const elf = built.elf;
   const isolation = checkIsolation(elf, system);
   if (isolation.problems.length) throw new Error(`${elf} is not isolated as its spec says:\n${formatIsolation(isolation)}`);
   return { elf, board: system.board };

@@ -19,13 +19,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readSections, readSymbols, type ElfSymbol } from "../../generator/images/elf.ts";
 import { SYSTEM_STATUS } from "../../spec/abi/status.ts";
 import type { RunResult } from "../../sim/qemu.ts";
-import { generate } from "../../generator/pipeline/index.ts";
-import { makeErrors, runMake } from "../../generator/pipeline/make/make.ts";
 import { checkIsolation, formatIsolation } from "../../sim/isolation/index.ts";
 import { runImage } from "../../sim/qemu.ts";
-import { boot, buildSpec, transcript, type Built } from "../build.ts";
+import { boot, buildOrThrow, buildSpec, transcript, type Built } from "../build.ts";
 import { outDir, ROOT } from "../helpers.ts";
-import { fuzzProblems, seedFromEnv } from "../hostile/run-fuzz.ts";
+import { fuzzProblems, seedFromEnv, writeFuzzConfig } from "../hostile/run-fuzz.ts";
 
 const HOSTILE = path.join(ROOT, "test", "hostile", "microkernel");
 const ATTACKER = fs.readFileSync(path.join(HOSTILE, "attacker.c"), "utf8");
@@ -419,15 +417,9 @@ describe("the hypercall fuzzer in microkernel mode", () => {
     const seed = seedFromEnv();
     const calls = 100_000;
     // as ../hostile/run-fuzz.ts builds the hypervisor's: the seed and count in a header, then make
-    const generated = await generate(path.join(HOSTILE, "fuzz.ts"), outDir("fuzz-mk"));
-    if (!generated.ok) throw new Error(generated.problems.map((p) => `${p.rule}: ${p.message}`).join("\n"));
-    const config = path.join(generated.outDir, "include", "fuzz_config.h");
-    const text = `/* Written by test/integration/hostile-microkernel.test.ts for this build. */\n#define FUZZ_SEED 0x${seed.toString(16)}ULL\n#define FUZZ_CALLS ${calls}UL\n`;
-    if (!fs.existsSync(config) || fs.readFileSync(config, "utf8") !== text) fs.writeFileSync(config, text);
-    const made = await runMake(generated.outDir);
-    if (!made.ok) throw new Error(makeErrors(made.output, generated.outDir));
+    const generated = await buildOrThrow(path.join(HOSTILE, "fuzz.ts"), outDir("fuzz-mk"), (out) => writeFuzzConfig(out, seed, calls, "test/integration/hostile-microkernel.test.ts"));
     const system = generated.spec.system;
-    const elf = path.join(generated.outDir, `${system.name}.elf`);
+    const elf = generated.elf;
     const isolation = checkIsolation(elf, system);
     expect(isolation.problems, formatIsolation(isolation)).toEqual([]);
     // the fuzzer is first in RAM, right above the kernel's reserve, as its wild pointers assume

@@ -5,9 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readAbi } from "../../generator/pipeline/load/read-abi.ts";
-import { checkSpec, defaultOutDir, FIRMWARE_DIR } from "../../generator/pipeline/index.ts";
-import { lower } from "../../generator/pipeline/lower/index.ts";
+import { modelOf } from "../../generator/pipeline/index.ts";
 import { render } from "../../generator/pipeline/render/index.ts";
 import { renderReport } from "../../generator/pipeline/report/report.ts";
 import { ROOT } from "../helpers.ts";
@@ -37,11 +35,10 @@ function specOf(golden: string): string {
 async function renderExample(example: string): Promise<Map<string, string>> {
   // examples hold no guest images: every generated file is text
   const spec = specOf(example);
-  const checked = await checkSpec(spec);
-  if (!checked.ok) throw new Error(checked.problems.map((p) => p.message).join("\n"));
-  const model = lower(checked.spec.system, checked.plan, readAbi(), { specFile: checked.spec.file, outDir: defaultOutDir(spec), firmwareDir: FIRMWARE_DIR });
-  const files = new Map([...render(model)].map(([file, content]) => [file, content.toString()]));
-  files.set("report.txt", renderReport(checked.spec.system, checked.plan, model.banner));
+  const lowered = await modelOf(spec);
+  if (!lowered.ok) throw new Error(lowered.problems.map((p) => p.message).join("\n"));
+  const files = new Map([...render(lowered.model)].map(([file, content]) => [file, content.toString()]));
+  files.set("report.txt", renderReport(lowered.model));
   return files;
 }
 
@@ -76,3 +73,52 @@ describe.each(EXAMPLES)("generated files of %s", (example) => {
     }
   });
 });
+
+/** The blocks p3_config.h draws, as [start, end, what] rows, memory by memory. */
+function drawnMaps(config: string): string[][][] {
+  const maps: string[][][] = [];
+  let edge: string | undefined;
+  let label: string | undefined;
+  for (const line of config.split("\n")) {
+    if (/^ \* (Host physical memory|Code memory):/.test(line)) {
+      maps.push([]);
+      edge = undefined;
+    }
+    const boundary = /^ \* (0x[0-9a-f]{8}) \+-+\+$/.exec(line);
+    const block = /^ \* {12}\| (.+?) \(\d+[KMG]?\) +\|$/.exec(line);
+    if (block) label = block[1];
+    if (boundary) {
+      if (label !== undefined && edge !== undefined) maps[maps.length - 1].push([edge, boundary[1], label]);
+      edge = boundary[1];
+      label = undefined;
+    }
+  }
+  return maps;
+}
+
+/** The rows of report.txt's memory tables (host RAM, then code memory), as [start, end, what]. */
+function tabulatedMaps(report: string): string[][][] {
+  const maps: string[][][] = [];
+  let inMap = false;
+  for (const line of report.split("\n")) {
+    if (/^(Host physical memory|Code memory):/.test(line)) {
+      maps.push([]);
+      inMap = true;
+    } else if (/^[A-Z]/.test(line)) {
+      inMap = false;
+    }
+    const row = /^\| (0x[0-9a-f]{8}) \| (0x[0-9a-f]{8}) \| +\S+ \| (.+?) +\|$/.exec(line);
+    if (inMap && row) maps[maps.length - 1].push([row[1], row[2], row[3]]);
+  }
+  return maps;
+}
+
+describe.each(EXAMPLES)("the memory map of %s", (example) => {
+  it("is the same in p3_config.h and report.txt, row for row", async () => {
+    const files = await renderExample(example);
+    const drawn = drawnMaps(files.get("include/p3_config.h")!);
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn).toEqual(tabulatedMaps(files.get("report.txt")!));
+  });
+});
+

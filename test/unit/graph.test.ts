@@ -2,18 +2,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkSpec } from "../../generator/pipeline/check.ts";
 import { renderGraph } from "../../generator/cli/graph/svg.ts";
-import { systemView } from "../../generator/pipeline/report/view.ts";
+import { modelOf } from "../../generator/pipeline/index.ts";
 import { FIXTURES, outDir, phase3 } from "../helpers.ts";
 import { allElements, parseXml, textOf, type XmlElement } from "../xml.ts";
 
 const EVERYTHING = path.join(FIXTURES, "valid", "everything.ts");
 
 async function graphOf(spec: string): Promise<string> {
-  const checked = await checkSpec(spec);
-  if (!checked.ok) throw new Error(checked.problems.map((p) => p.message).join("\n"));
-  return renderGraph(systemView(checked.spec.system, checked.plan));
+  const lowered = await modelOf(spec);
+  if (!lowered.ok) throw new Error(lowered.problems.map((p) => p.message).join("\n"));
+  return renderGraph(lowered.model);
 }
 
 const byClass = (root: XmlElement, cls: string) => allElements(root).filter((e) => e.attributes.class === cls);

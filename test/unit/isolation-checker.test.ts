@@ -18,11 +18,10 @@ import { checkSpec } from "../../generator/pipeline/check.ts";
 import { lower } from "../../generator/pipeline/lower/index.ts";
 import type { Model } from "../../generator/pipeline/lower/model.ts";
 import { FIRMWARE_DIR } from "../../generator/pipeline/index.ts";
-import { generate } from "../../generator/pipeline/index.ts";
-import { runMake } from "../../generator/pipeline/make/make.ts";
 import { checkIsolation, decodePmp, pmpFactsFromElf, pmpReach, proveIsolation, provePmp, walkSv39x4, type FirmwareFacts, type PartitionPmp, type PmpFacts } from "../../sim/isolation/index.ts";
 import { boards, defineSystem, planMemory, validate, type MemoryPlan, type System } from "../../spec/index.ts";
 import { validSpec, withBoard } from "../property/arbitraries.ts";
+import { buildOrThrow } from "../build.ts";
 import { outDir, ROOT } from "../helpers.ts";
 
 const abi = readAbi();
@@ -506,10 +505,7 @@ describe("the PMP proof", () => {
 describe("the PMP proof on real builds", () => {
   for (const [variant, xlen] of [["virt-noh", 64], ["e300-arty", 32]] as const) {
     it(`reads hello ${variant}'s entries from its ELF (RV${xlen}) as the generator meant them, and finds it isolated`, async () => {
-      const generated = await generate(path.join(ROOT, "examples", "hello", `system.${variant}.ts`), outDir(`isolation-checker-${variant}`));
-      if (!generated.ok) throw new Error(generated.problems.map((p) => p.message).join("\n"));
-      const made = await runMake(generated.outDir);
-      expect(made.ok, made.output).toBe(true);
+      const generated = await buildOrThrow(path.join(ROOT, "examples", "hello", `system.${variant}.ts`), outDir(`isolation-checker-${variant}`));
       const system = generated.spec.system;
       const elf = fs.readFileSync(path.join(generated.outDir, "hello.elf"));
       const facts = pmpFactsFromElf(elf, system);

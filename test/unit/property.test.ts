@@ -1,6 +1,6 @@
 /**
  * Property tests over random systems: every spec either validates — and
- * then plans, reports, draws, lowers and renders, and (for a few) generates C
+ * then plans, lowers, reports, draws and renders, and (for a few) generates C
  * that builds with -Wall -Wextra and no warning — or is rejected with
  * located diagnostics. Nothing ever throws.
  *
@@ -16,15 +16,14 @@ import { readAbi } from "../../generator/pipeline/load/read-abi.ts";
 import { checkSpec } from "../../generator/pipeline/check.ts";
 import { renderGraph } from "../../generator/cli/graph/svg.ts";
 import { lower } from "../../generator/pipeline/lower/index.ts";
-import { FIRMWARE_DIR, generate } from "../../generator/pipeline/index.ts";
+import { FIRMWARE_DIR } from "../../generator/pipeline/index.ts";
 import { render } from "../../generator/pipeline/render/index.ts";
 import { renderReport } from "../../generator/pipeline/report/report.ts";
-import { systemView } from "../../generator/pipeline/report/view.ts";
-import { runMake } from "../../generator/pipeline/make/make.ts";
 import { checkIsolation } from "../../sim/isolation/index.ts";
 import { planMemory, rules, validate, type System } from "../../spec/index.ts";
 import { mutate, mutations, validSpec, withBoard } from "../property/arbitraries.ts";
 import { writeSpecFile } from "../property/spec-file.ts";
+import { buildOrThrow } from "../build.ts";
 import { TEST_OUT } from "../helpers.ts";
 
 const RULE_IDS = new Set(rules.map((r) => r.id));
@@ -36,9 +35,10 @@ function produceEverything(system: System): void {
   const planned = planMemory(system);
   expect(planned.ok, "a valid system's memory plan").toBe(true);
   if (!planned.ok) return;
-  renderReport(system, planned.plan, "banner");
-  renderGraph(systemView(system, planned.plan));
-  render(lower(system, planned.plan, abi, { specFile: "/spec/system.ts", outDir: "/spec/build", firmwareDir: FIRMWARE_DIR }));
+  const model = lower(system, planned.plan, abi, { specFile: "/spec/system.ts", outDir: "/spec/build", firmwareDir: FIRMWARE_DIR });
+  renderReport(model);
+  renderGraph(model);
+  render(model);
 }
 
 describe("random specs", () => {
@@ -96,11 +96,8 @@ describe("random specs", () => {
       fc.asyncProperty(validSpec, async (spec) => {
         const dir = path.join(root, `case${n++}`);
         const file = writeSpecFile(dir, spec, true);
-        const generated = await generate(file, path.join(dir, "build"));
-        if (!generated.ok) throw new Error(generated.problems.map((p) => `${p.rule}: ${p.message}`).join("\n"));
-        const made = await runMake(generated.outDir);
-        expect(made.ok, made.output).toBe(true);
-        expect(made.output).not.toMatch(/warning:/);
+        const generated = await buildOrThrow(file, path.join(dir, "build"));
+        expect(generated.make.output).not.toMatch(/warning:/);
         // and the firmware's page tables grant exactly what the spec does
         expect(checkIsolation(path.join(generated.outDir, "random.elf"), generated.spec.system).problems).toEqual([]);
       }),

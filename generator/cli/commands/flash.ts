@@ -15,7 +15,7 @@ import { loadSpec } from "../../pipeline/load/load-spec.ts";
 import { secondsOption, specArgument, stringOption } from "../args.ts";
 import type { Command } from "../command.ts";
 import { printProblems, shown, step, UserError } from "../output.ts";
-import { buildSystem } from "./build.ts";
+import { buildSystem } from "../show-build.ts";
 
 export const command: Command = {
   usage: "flash <spec> [--board <name>[:<flow>]] [--port <device>] [--image <file>] [--dry-run] [--wait <seconds>] [--out <dir>]",
@@ -75,9 +75,9 @@ export async function flashCommand(specFile: string, options: FlashCommandOption
     if (options.image !== undefined) {
       imageFile = path.resolve(options.image);
     } else {
-      const { built } = await buildSystem(specFile, { outDir: options.outDir });
-      if (!built) return 1;
-      imageFile = built.elf;
+      const result = await buildSystem(specFile, { outDir: options.outDir });
+      if (!result.ok) return 1;
+      imageFile = result.built.elf;
     }
     await flash({
       board,

@@ -1,9 +1,8 @@
 /** `phase3 graph <spec>`: draw the system as an SVG in the build folder and print its path. */
 import fs from "node:fs";
 import path from "node:path";
-import { checkSpec, defaultOutDir } from "../../pipeline/check.ts";
+import { defaultOutDir, modelOf } from "../../pipeline/index.ts";
 import { renderGraph } from "../graph/svg.ts";
-import { systemView } from "../../pipeline/report/view.ts";
 import { specArgument, stringOption } from "../args.ts";
 import type { Command } from "../command.ts";
 import { printProblems, shown } from "../output.ts";
@@ -17,13 +16,13 @@ export const command: Command = {
 /** Writes <build>/<system>.svg; returns its path, or undefined after printing why it could not. */
 export async function writeGraph(specFile: string, outDir?: string): Promise<string | undefined> {
   const out = path.resolve(outDir ?? defaultOutDir(specFile));
-  const checked = await checkSpec(specFile, { cacheDir: out });
-  if (!checked.ok) {
-    printProblems(checked.problems, checked.source);
+  const lowered = await modelOf(specFile, out);
+  if (!lowered.ok) {
+    printProblems(lowered.problems, lowered.source);
     return undefined;
   }
-  const svg = renderGraph(systemView(checked.spec.system, checked.plan));
-  const file = path.join(out, `${checked.spec.system.name}.svg`);
+  const svg = renderGraph(lowered.model);
+  const file = path.join(out, `${lowered.model.system.name}.svg`);
   fs.mkdirSync(out, { recursive: true });
   if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== svg) fs.writeFileSync(file, svg);
   return file;

@@ -17,7 +17,8 @@ import { secondsOption, specArgument, stringOption } from "../args.ts";
 import { UsageError, type Command } from "../command.ts";
 import { gdbHint } from "../gdb-hint.ts";
 import { paint, PARTITION_COLORS, shown, step, timedStep, UserError, type Color } from "../output.ts";
-import { buildSystem, type Built } from "./build.ts";
+import type { Built } from "../../pipeline/index.ts";
+import { buildSystem } from "../show-build.ts";
 
 export const command: Command = {
   usage: "run <spec> [--out <dir>] [--timeout <seconds>] [--gdb] [--gdb-port <port>] [--icount] [--trace <file.json>]",
@@ -85,8 +86,9 @@ function hypervisorColor(line: Extract<ConsoleLine, { kind: "hypervisor" }>): Co
 
 export async function run(specFile: string, options: RunCommandOptions): Promise<number> {
   if (options.trace !== undefined) checkWritable(options.trace);
-  const { built } = await buildSystem(specFile, { outDir: options.outDir });
-  if (!built) return 1;
+  const outcome = await buildSystem(specFile, { outDir: options.outDir });
+  if (!outcome.ok) return 1;
+  const { built } = outcome;
   const { system } = built.spec;
   const names = Object.keys(system.partitions);
   if (!system.board.emulator) throw new UserError(`${system.board.name} has no QEMU model: flash it with \`phase3 flash\` instead`);

@@ -1,7 +1,7 @@
 /**
  * `phase3 graph`: the system as an SVG a person can open. Hand-written and
  * deterministic (the same spec gives the same bytes), drawn from the same
- * view as report.txt:
+ * lowered model as report.txt:
  *
  *   - a lane per hart, headed by its schedule, holding its partitions;
  *   - each partition a box: name, id, memory, what it runs, its fault
@@ -14,7 +14,7 @@
  */
 import path from "node:path";
 import { formatSize } from "../../../spec/units.ts";
-import type { ChannelView, HartView, PartitionView, SystemView } from "../../pipeline/report/view.ts";
+import type { ChannelModel, HartModel, Model, PartitionModel } from "../../pipeline/lower/model.ts";
 
 const FONT = "DejaVu Sans, Verdana, Arial, sans-serif";
 const MARGIN = 24;
@@ -59,24 +59,24 @@ interface Box {
 }
 
 interface PlacedPartition extends Box {
-  p: PartitionView;
+  p: PartitionModel;
   lane: number;
 }
 
-function scheduleLine(h: HartView): string {
+function scheduleLine(h: HartModel): string {
   const s = h.schedule;
   if (s.kind === "windows") return `major frame ${s.majorFrame}: ${[...s.windows.map((w) => `${w.partition} ${w.length}`), ...(s.idle ? [`idle ${s.idle}`] : [])].join(", ")}`;
   if (s.kind === "priority") return "highest priority first";
   return `round robin, ${s.slice} slices`;
 }
 
-function runsLine(p: PartitionView): string {
+function runsLine(p: PartitionModel): string {
   const what = p.runs.startsWith("guest image ") ? `guest ${path.basename(p.runs.slice(12))}` : `app ${p.runs.slice(4).split(", ").map((f) => path.basename(f)).join(", ")}`;
-  return `#${p.id} · ${formatSize(p.memory)} · ${what}`;
+  return `#${p.id} · ${formatSize(p.memoryBytes)} · ${what}`;
 }
 
 /** The detail parts of a partition, wrapped into lines that fit its box. */
-function detailLines(p: PartitionView): string[] {
+function detailLines(p: PartitionModel): string[] {
   const lines: string[] = [];
   for (const part of detailLine(p).split(" · ")) {
     const last = lines.length - 1;
@@ -86,23 +86,23 @@ function detailLines(p: PartitionView): string[] {
   return lines;
 }
 
-function detailLine(p: PartitionView): string {
-  const parts = [`on fault: ${p.onFault}`];
+function detailLine(p: PartitionModel): string {
+  const parts = [`on fault: ${p.faultText}`];
   if (p.harts.length > 1) parts.push(`vCPUs on harts ${p.harts.join(", ")}`);
-  if (p.priority !== undefined) parts.push(`priority ${p.priority}`);
-  if (p.budget) parts.push(`budget ${p.budget}`);
-  if (p.watchdog) parts.push(`watchdog ${p.watchdog}`);
+  if (p.specPriority !== undefined) parts.push(`priority ${p.specPriority}`);
+  if (p.budgetText) parts.push(`budget ${p.budgetText}`);
+  if (p.watchdogText) parts.push(`watchdog ${p.watchdogText}`);
   if (p.consoleInput) parts.push("console input");
   return parts.join(" · ");
 }
 
 /** Device chips inside a partition box, wrapped to its width. */
-function chipsOf(view: SystemView, p: PartitionView): { label: string; name: string; x: number; row: number; w: number }[] {
+function chipsOf(model: Model, p: PartitionModel): { label: string; name: string; x: number; row: number; w: number }[] {
   const chips: { label: string; name: string; x: number; row: number; w: number }[] = [];
   let x = 8;
   let row = 0;
   for (const name of p.devices) {
-    const d = view.devices.find((v) => v.name === name);
+    const d = model.devices.find((v) => v.name === name);
     const label = d && d.irqs.length ? `${name} · irq ${d.irqs.join(",")}` : name;
     const w = textWidth(label, 10) + 12;
     if (x + w > BOX_W - 8 && x > 8) {
@@ -115,12 +115,12 @@ function chipsOf(view: SystemView, p: PartitionView): { label: string; name: str
   return chips;
 }
 
-export function renderGraph(view: SystemView): string {
+export function renderGraph(model: Model): string {
   const out: string[] = [];
-  const title = `${view.name} on ${view.board.name} (${view.mode} mode)`;
+  const title = `${model.system.name} on ${model.board.name} (${model.mode} mode)`;
 
   // --- firmware box: the devices no partition may have ---
-  const kept = view.devices.filter((d) => d.owner && !d.ownerIsPartition);
+  const kept = model.devices.filter((d) => d.owner && !d.ownerIsPartition);
   const firmwareLabel = `firmware keeps: ${kept.map((d) => `${d.name} (${d.owner!.replace(/^firmware \((.*)\)$/, "$1")})`).join(", ")}`;
   const firmwareBox: Box = { x: MARGIN, y: 52, w: textWidth(firmwareLabel, 11) + 24, h: 30 };
 
@@ -128,10 +128,10 @@ export function renderGraph(view: SystemView): string {
   const lanesTop = firmwareBox.y + firmwareBox.h + 28;
   const placed: PlacedPartition[] = [];
   const laneHeights: number[] = [];
-  for (const h of view.harts) {
+  for (const h of model.harts) {
     let y = lanesTop + LANE_HEAD;
-    for (const p of view.partitions.filter((x) => x.harts[0] === h.id)) {
-      const chips = chipsOf(view, p);
+    for (const p of model.partitions.filter((x) => x.harts[0] === h.id)) {
+      const chips = chipsOf(model, p);
       const rows = chips.length ? Math.max(...chips.map((c) => c.row)) + 1 : 0;
       const boxH = 47 + 15 * detailLines(p).length + rows * (CHIP_H + 4);
       placed.push({ p, lane: h.id, x: MARGIN + h.id * (LANE_W + LANE_GAP) + BOX_X, y, w: BOX_W, h: boxH });
@@ -144,9 +144,9 @@ export function renderGraph(view: SystemView): string {
   const byName = new Map(placed.map((b) => [b.p.name, b]));
 
   // --- shared regions, below the lanes ---
-  const regionsTop = lanesBottom + 56 + 14 * view.regions.length;
+  const regionsTop = lanesBottom + 56 + 14 * model.regions.length;
   let rx = MARGIN;
-  const regionBoxes = view.regions.map((r) => {
+  const regionBoxes = model.regions.map((r) => {
     const label = `${r.name}`;
     const sub = `${formatSize(r.size)} shared`;
     const w = Math.max(textWidth(label, 13, true), textWidth(sub, 11)) + 28;
@@ -156,7 +156,7 @@ export function renderGraph(view: SystemView): string {
   });
 
   const legend = "arrows: channels (name: depth × message size; dotted: no notify) · dashed: shared regions and each user's access · yellow: devices a partition owns";
-  const width = Math.max(textWidth(legend, 10) + 2 * MARGIN, MARGIN * 2 + view.harts.length * LANE_W + (view.harts.length - 1) * LANE_GAP + 60, firmwareBox.x + firmwareBox.w + MARGIN, rx + MARGIN, textWidth(title, 18, true) + 2 * MARGIN);
+  const width = Math.max(textWidth(legend, 10) + 2 * MARGIN, MARGIN * 2 + model.harts.length * LANE_W + (model.harts.length - 1) * LANE_GAP + 60, firmwareBox.x + firmwareBox.w + MARGIN, rx + MARGIN, textWidth(title, 18, true) + 2 * MARGIN);
   const height = (regionBoxes.length ? regionsTop + 44 : lanesBottom) + MARGIN + 22;
 
   out.push(
@@ -174,7 +174,7 @@ export function renderGraph(view: SystemView): string {
   );
 
   // lanes
-  for (const h of view.harts) {
+  for (const h of model.harts) {
     const x = MARGIN + h.id * (LANE_W + LANE_GAP);
     out.push(
       `<g class="hart" data-hart="${h.id}">`,
@@ -188,7 +188,7 @@ export function renderGraph(view: SystemView): string {
   // region lines first, so boxes and arrows sit on top
   const gutterUse = new Map<number, number>();
   const edgeUse = new Map<string, number>();
-  view.regions.forEach((r, i) => {
+  model.regions.forEach((r, i) => {
     const box = regionBoxes[i];
     const busY = lanesBottom + 20 + 14 * i;
     out.push(`<g class="region-users" data-region="${esc(r.name)}">`);
@@ -220,7 +220,7 @@ export function renderGraph(view: SystemView): string {
       text(b.x + 10, b.y + 37, runsLine(p), { size: 10, fill: COLORS.muted }),
       ...detailLines(p).map((line, i) => text(b.x + 10, b.y + 52 + 15 * i, line, { size: 10, fill: COLORS.muted })),
     );
-    for (const c of chipsOf(view, p)) {
+    for (const c of chipsOf(model, p)) {
       const cy = b.y + 47 + 15 * detailLines(p).length + c.row * (CHIP_H + 4);
       out.push(
         `<g class="device" data-name="${esc(c.name)}" data-owner="${esc(p.name)}">`,
@@ -232,7 +232,7 @@ export function renderGraph(view: SystemView): string {
     out.push("</g>");
   }
 
-  out.push(...channelArrows(view.channels, byName));
+  out.push(...channelArrows(model.channels, byName));
 
   // region boxes
   for (const [i, box] of regionBoxes.entries()) {
@@ -250,16 +250,16 @@ export function renderGraph(view: SystemView): string {
 }
 
 /** Arrows for channels: straight between lanes, an arc beside the lane within one. */
-function channelArrows(channels: ChannelView[], byName: Map<string, PlacedPartition>): string[] {
+function channelArrows(channels: ChannelModel[], byName: Map<string, PlacedPartition>): string[] {
   const out: string[] = [];
   const pairCount = new Map<string, number>();
   const arcCount = new Map<number, number>();
   for (const c of channels) {
-    const from = byName.get(c.from);
-    const to = byName.get(c.to);
+    const from = byName.get(c.fromName);
+    const to = byName.get(c.toName);
     if (!from || !to) continue;
     const label = `${c.name}: ${c.depth} × ${c.msgSize < 1024 ? `${c.msgSize} B` : formatSize(c.msgSize)}`;
-    const key = [c.from, c.to].sort().join("\0");
+    const key = [c.fromName, c.toName].sort().join("\0");
     const k = pairCount.get(key) ?? 0;
     pairCount.set(key, k + 1);
     let d: string;
@@ -288,7 +288,7 @@ function channelArrows(channels: ChannelView[], byName: Map<string, PlacedPartit
       ly = y1 + (y2 - y1) * 0.62 - 6;
     }
     out.push(
-      `<g class="channel" data-name="${esc(c.name)}" data-from="${esc(c.from)}" data-to="${esc(c.to)}">`,
+      `<g class="channel" data-name="${esc(c.name)}" data-from="${esc(c.fromName)}" data-to="${esc(c.toName)}">`,
       `<path d="${d}" fill="none" stroke="${COLORS.channel}" stroke-width="2" marker-end="url(#arrow)"${c.notify ? "" : ` stroke-dasharray="2 3"`}/>`,
       text(lx, ly, label, { size: 11, fill: COLORS.channel, anchor, halo: true }),
       "</g>",

@@ -10,11 +10,12 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { buildSystem, type BuildOptions } from "../commands/build.ts";
+import { generatedOf, type BuildOptions } from "../../pipeline/index.ts";
+import { buildSystem } from "../show-build.ts";
 import { paint, shown, step } from "../output.ts";
 import { buildInputs } from "./inputs.ts";
 
-export interface WatchOptions extends BuildOptions {
+export interface WatchOptions extends Omit<BuildOptions, "stage"> {
   /** Quiet time after the last change before rebuilding. */
   debounceMs?: number;
   /** Ends the watch (the CLI ends it on SIGINT and SIGTERM). */
@@ -32,8 +33,8 @@ export async function watchBuild(specFile: string, options: WatchOptions = {}): 
   let closing = false;
 
   const rebuild = async () => {
-    const outcome = await buildSystem(specFile, options);
-    inputs = new Set([...buildInputs(specFile, outcome.generated), ...(outcome.generated.ok ? [] : inputs)]);
+    const outcome = generatedOf(await buildSystem(specFile, options));
+    inputs = new Set([...buildInputs(specFile, outcome), ...(outcome.ok ? [] : inputs)]);
     if (closing) return;
     watchDirectories();
     step(`watching ${inputs.size} file${inputs.size === 1 ? "" : "s"} for changes ${paint("(Ctrl-C to stop)", "dim")}`);

@@ -5,11 +5,10 @@
  * them.
  */
 import { WIDE_TYPES, type Abi, type AbiCall } from "../load/read-abi.ts";
-import { hex } from "./format.ts";
+import { constantName, hex } from "./format.ts";
 import type { Model, CallModel } from "./model.ts";
 
 const MAX_ARGS = 5;
-const upper = (name: string) => name.toUpperCase();
 
 function lowerCall(call: AbiCall, xlen: number): CallModel {
   const wide = xlen === 32;
@@ -29,13 +28,13 @@ function lowerCall(call: AbiCall, xlen: number): CallModel {
   const unused = Array.from({ length: MAX_ARGS - handlerParams.length }, (_, i) => `p3_word unused${handlerParams.length + i} P3_UNUSED`);
   return {
     name: call.name,
-    NAME: upper(call.name),
+    NAME: constantName(call.name),
     fid: call.fid,
     fast: call.fast,
     noreturn: call.noreturn,
     doc: call.doc,
     cParams: cParams.length ? cParams.join(", ") : "void",
-    ecall: `p3_ecall${args.length}(${[`P3_FID_${upper(call.name)}`, ...args].join(", ")})`,
+    ecall: `p3_ecall${args.length}(${[`P3_FID_${constantName(call.name)}`, ...args].join(", ")})`,
     cReturn: call.noreturn ? "void" : call.returns.cType,
     returnsStatus: call.returns.kind === "status",
     returnsAddress,

@@ -10,6 +10,11 @@ export function hex64(value: bigint): string {
   return `${hex(value, 16)}ULL`;
 }
 
+/** A spec name as it appears in a C constant: P3_CHAN_<NAME>, P3_IRQ_<NAME>. */
+export function constantName(name: string): string {
+  return name.toUpperCase();
+}
+
 /** A C string literal for a name already known to be an identifier. */
 export function cString(text: string): string {
   return JSON.stringify(text);

@@ -1,6 +1,8 @@
 /**
- * The lowered model: everything the templates print, already decided,
- * ordered and formatted. Templates only loop over it and substitute.
+ * The lowered model: everything the generated files and the reports print,
+ * already decided, ordered and formatted. It is the only source of ids,
+ * placement and the memory map: the templates, report.txt, the SVG and the
+ * docs only loop over it and substitute.
  */
 import type { Abi } from "../load/read-abi.ts";
 import type { ExecutionMode } from "../../../spec/system.ts";
@@ -97,11 +99,84 @@ export interface PartitionModel {
   priority: number;
   budgetTicks: string;
   periodTicks: string;
-  memoryMap: string[];
   /** Human-readable sizes for the report. */
   memoryText: string;
   stackText: string;
   hartList: string;
+  /** For people (report.txt, the SVG). */
+  harts: number[];
+  memoryBytes: number;
+  stackBytes: number;
+  hostAddress: number;
+  /** "app ping.c" or "guest image u-boot.bin" */
+  runs: string;
+  /** "stop", "halt", "restart (3 times)" */
+  faultText: string;
+  watchdogText?: string;
+  specPriority?: number;
+  /** "2ms per 10ms" */
+  budgetText?: string;
+  consoleInput: boolean;
+  devices: string[];
+  view: GuestViewModel;
+  /** Where its image may go: RAM (below its stack guard, or beside its stack), and its code window where code runs from code memory. */
+  imageRam: SpanModel;
+  imageCode?: SpanModel;
+}
+
+/** One block of a memory map, [start, end). */
+export interface MapRowModel {
+  start: number;
+  end: number;
+  /** "partition ping", "free", "reserved: QEMU writes its device tree here at reset" */
+  what: string;
+}
+
+/** A memory and every block of it, in address order, gaps included as "free". */
+export interface MemoryMapModel {
+  /** "Host physical memory: 64M of RAM at 0x80000000" */
+  title: string;
+  base: number;
+  size: number;
+  rows: MapRowModel[];
+}
+
+/** What a partition can reach: its guest-physical view, or what its PMP entries cover. */
+export interface GuestViewModel {
+  title: string;
+  rows: { start: number; end: number; access: string; what: string; host: string }[];
+}
+
+/** A board device and who uses it. */
+export interface DeviceModel {
+  name: string;
+  kind: string;
+  base: number;
+  size: number;
+  irqs: readonly number[];
+  /** A partition's name, "firmware (console)" and the like, or undefined when nobody uses it. */
+  owner?: string;
+  ownerIsPartition: boolean;
+}
+
+export interface RegionModel {
+  name: string;
+  size: number;
+  host: string;
+  guest: string;
+  users: { partition: string; access: string }[];
+}
+
+/** A hart's schedule, for people. */
+export type ScheduleViewModel =
+  | { kind: "round-robin"; slice: string; partitions: string[] }
+  | { kind: "windows"; majorFrame: string; windows: { partition: string; start: string; length: string }[]; idle: string }
+  | { kind: "priority"; partitions: { name: string; priority: number; budget?: string }[] };
+
+/** A range of addresses. */
+export interface SpanModel {
+  base: number;
+  size: number;
 }
 
 /** PMP entries as the CSRs take them. */
@@ -138,6 +213,9 @@ export interface HartModel {
   windows: WindowModel[];
   /** For the report: "round robin, 1ms slices" */
   description: string;
+  /** The partitions it runs, by name, in spec order. */
+  partitionNames: string[];
+  schedule: ScheduleViewModel;
 }
 
 export interface ChannelModel {
@@ -154,6 +232,8 @@ export interface ChannelModel {
   depth: number;
   host: string;
   guest: string;
+  /** Bytes of its buffer, page-rounded as placed. */
+  bufferSize: number;
 }
 
 export interface IrqRouteModel {
@@ -198,12 +278,21 @@ export interface Model {
   /** For templates: whether hypervisor-only files and parts are printed. */
   isHypervisor: boolean;
   board: { name: string; march: string; mabi: string; description: string; xlen: number };
+  /** "hypervisor" or "kernel": what runs the machine, as the report names it. */
+  kernelName: string;
   /** Relative path from the build folder to firmware/. */
   firmwareDir: string;
   platformSources: string[];
   configDefines: Define[];
   deviceDefines: Define[];
-  memoryMap: string[];
+  /** The memory maps: host RAM, code memory where the board executes in place. */
+  memory: { host: MemoryMapModel; code?: MemoryMapModel };
+  /** The maps and the devices drawn for p3_config.h's comment. */
+  memoryDrawing: string[];
+  devices: DeviceModel[];
+  regions: RegionModel[];
+  /** The firmware's own RAM, and its code memory where it executes in place. */
+  firmwareSpans: { ram: SpanModel; code?: SpanModel };
   firmware: {
     base: string;
     reserve: string;

@@ -8,13 +8,13 @@ import type { Abi } from "../load/read-abi.ts";
 import { pmpConfigByte, restarts, type MemoryPlan, type PartitionPlacement, type PmpEntry } from "../../../spec/layout/index.ts";
 import { hartsOf, type FaultPolicy, type PartitionSpec, type System } from "../../../spec/system.ts";
 import { formatSize, parseSize } from "../../../spec/units.ts";
-import { hex, hex64 } from "./format.ts";
+import { constantName, hex, hex64 } from "./format.ts";
 import { deviceTreeSource } from "./devicetree.ts";
 import { hgatpFor } from "./gstage.ts";
-import { guestMemoryMap } from "./memory-map.ts";
+import { guestView } from "./memory-map.ts";
 import type { PartitionModel, PmpModel, VcpuModel } from "./model.ts";
 import { sourcesOf } from "./sources.ts";
-import { ticksOf } from "./time.ts";
+import { ticksOf, timeText } from "./time.ts";
 
 /** A restart policy without a count restarts this many times. */
 export const DEFAULT_MAX_RESTARTS = 3;
@@ -23,7 +23,6 @@ export const DEFAULT_MAX_RESTARTS = 3;
  * user mode's ecalls and illegal instructions, breakpoints, misalignment. */
 const GUEST_DELEGATED_EXCEPTIONS = [0, 2, 3, 4, 6, 8, 12, 13, 15].reduce((m, c) => m | (1n << BigInt(c)), 0n);
 
-const upper = (name: string) => name.toUpperCase();
 
 function faultPolicy(policy: FaultPolicy | undefined): { onFault: string; maxRestarts: number } {
   if (policy === "halt") return { onFault: "FAULT_HALT", maxRestarts: 0 };
@@ -112,15 +111,15 @@ export function lowerPartition(system: System, plan: MemoryPlan, placement: Part
       .filter(([, region]) => (region.access as Record<string, string | undefined>)[placement.name] !== undefined)
       .map(([name, region], k) => {
         const s = plan.shared.find((x) => x.kind === "region" && x.name === name)!;
-        return { id: k, constant: `P3_SHM_${upper(name)}`, guest: hex(s.guest), size: hex(s.size), access: (region.access as Record<string, string>)[placement.name] };
+        return { id: k, constant: `P3_SHM_${constantName(name)}`, guest: hex(s.guest), size: hex(s.size), access: (region.access as Record<string, string>)[placement.name] };
       }),
     constants: Object.entries(system.channels ?? {})
       .filter(([, c]) => c.from === placement.name || c.to === placement.name)
       .flatMap(([name, c]) => {
         const size = parseSize(c.msgSize);
         return [
-          { name: `P3_CHAN_${upper(name)}_MSG_SIZE`, value: String(size.ok ? size.value : 0), comment: "largest message, bytes" },
-          { name: `P3_CHAN_${upper(name)}_DEPTH`, value: String(c.depth), comment: "messages the queue holds" },
+          { name: `P3_CHAN_${constantName(name)}_MSG_SIZE`, value: String(size.ok ? size.value : 0), comment: "largest message, bytes" },
+          { name: `P3_CHAN_${constantName(name)}_DEPTH`, value: String(c.depth), comment: "messages the queue holds" },
         ];
       }),
     sources_c: apps.map((a) => rel(path.resolve(specDir, a))),
@@ -143,9 +142,22 @@ export function lowerPartition(system: System, plan: MemoryPlan, placement: Part
     priority: spec.priority ?? 0,
     budgetTicks: String(ticksOf(spec.budget, hz)),
     periodTicks: String(ticksOf(spec.period, hz)),
-    memoryMap: guestMemoryMap(plan, placement.name),
     memoryText: formatSize(placement.size),
     stackText: isApp ? formatSize(placement.stackSize) : "-",
     hartList: mine.map((v) => v.hart).join(", "),
+    harts: mine.map((v) => v.hart),
+    memoryBytes: placement.size,
+    stackBytes: placement.stackSize,
+    hostAddress: placement.host,
+    runs: spec.image ? `guest image ${spec.image.file}` : `app ${apps.join(", ")}`,
+    faultText: onFault === "FAULT_RESTART" ? `restart (${maxRestarts} time${maxRestarts === 1 ? "" : "s"})` : onFault === "FAULT_HALT" ? "halt" : "stop",
+    watchdogText: spec.watchdog === undefined ? undefined : timeText(spec.watchdog),
+    specPriority: spec.priority,
+    budgetText: spec.budget === undefined ? undefined : `${timeText(spec.budget)} per ${timeText(spec.period)}`,
+    consoleInput: spec.consoleInput === true,
+    devices: [...(spec.devices ?? [])],
+    view: guestView(plan, placement, board),
+    imageRam: { base: placement.image.base, size: placement.image.limit - placement.image.base },
+    imageCode: placement.code ? { ...placement.code } : undefined,
   };
 }

@@ -7,8 +7,9 @@
 import { boardDevice, deviceEntries, driverSource, type BoardProfile, type DeviceProfile } from "../../../spec/boards/profile.ts";
 import type { ExecutionMode } from "../../../spec/system.ts";
 import { formatSize } from "../../../spec/units.ts";
-import { hex } from "./format.ts";
-import type { Define } from "./model.ts";
+import { firmwareDevices } from "../../../spec/validate/devices.ts";
+import { constantName, hex } from "./format.ts";
+import type { Define, DeviceModel, PartitionModel } from "./model.ts";
 
 export const CONSOLE_BAUD = 115_200;
 
@@ -18,12 +19,29 @@ export const NO_EXIT_DEVICE_SOURCE = "platform/no_exit_device.c";
 /** Where GCC's __atomic calls go on a board whose harts lack the A extension (one hart, microkernel: plain loads and stores). */
 export const NO_ATOMICS_SOURCE = "platform/single_hart_atomics.c";
 
-const upper = (name: string) => name.toUpperCase();
+/** The board's devices in address order, each with who uses it: a partition the spec grants it, or the firmware in a role. */
+export function lowerDevices(board: BoardProfile, partitions: PartitionModel[]): DeviceModel[] {
+  const firmware = firmwareDevices(board);
+  const owners = new Map<string, string>();
+  for (const p of partitions) for (const d of p.devices) owners.set(d, p.name);
+  const roles: Record<string, string> = { [board.console]: "console", [board.interruptController]: "interrupts", [board.timer]: "timer" };
+  if (board.exitDevice) roles[board.exitDevice] = "exit";
+  return deviceEntries(board)
+    .map(([name, d]) => {
+      const partition = owners.get(name);
+      const owner = partition ?? (firmware.has(name) ? `firmware (${roles[name]})` : undefined);
+      return { name, kind: d.kind, base: d.base, size: d.size, irqs: d.irqs, owner, ownerIsPartition: partition !== undefined };
+    })
+    .sort((a, b) => a.base - b.base);
+}
 
-export function deviceDefines(board: BoardProfile, mode: ExecutionMode): Define[] {
-  const defines: Define[] = deviceEntries(board)
-    .sort(([, a], [, b]) => a.base - b.base)
-    .map(([name, d]) => ({ name: `P3_${upper(name)}_BASE`, value: hex(d.base), comment: `${d.kind}, ${formatSize(d.size)}` }));
+/** A device as p3_config.h's map lists it. */
+export function deviceLine(d: DeviceModel): string {
+  return `${hex(d.base)} ${d.name.padEnd(10)} ${d.kind.padEnd(13)} ${formatSize(d.size).padStart(5)}${d.irqs.length ? `  irq ${d.irqs.join(",")}` : ""}`;
+}
+
+export function deviceDefines(board: BoardProfile, devices: DeviceModel[], mode: ExecutionMode): Define[] {
+  const defines: Define[] = devices.map((d) => ({ name: `P3_${constantName(d.name)}_BASE`, value: hex(d.base), comment: `${d.kind}, ${formatSize(d.size)}` }));
   const consoleDevice = boardDevice(board, board.console);
   const timer = boardDevice(board, board.timer);
   const controller = boardDevice(board, board.interruptController);

@@ -6,9 +6,8 @@
  * P3_CONSOLE): it means nothing to another partition.
  */
 import type { System } from "../../../spec/system.ts";
+import { constantName } from "./format.ts";
 import type { SourceModel } from "./model.ts";
-
-const upper = (name: string) => name.toUpperCase();
 
 /** The channels the generator lowers, in spec order: their ids. */
 export function channelIds(system: System): Map<string, number> {
@@ -21,13 +20,13 @@ export function sourcesOf(system: System, partition: string): SourceModel[] {
   const ids = channelIds(system);
   for (const [name, channel] of Object.entries(system.channels ?? {})) {
     const id = ids.get(name)!;
-    if (channel.from === partition) add("SOURCE_CHANNEL_TX", id, `P3_CHAN_${upper(name)}`, `sends on ${name}`);
-    else if (channel.to === partition) add("SOURCE_CHANNEL_RX", id, `P3_CHAN_${upper(name)}`, `receives on ${name}`);
+    if (channel.from === partition) add("SOURCE_CHANNEL_TX", id, `P3_CHAN_${constantName(name)}`, `sends on ${name}`);
+    else if (channel.to === partition) add("SOURCE_CHANNEL_RX", id, `P3_CHAN_${constantName(name)}`, `receives on ${name}`);
   }
   const spec = system.partitions[partition];
   for (const device of spec.devices ?? []) {
     const irqs = system.board.devices[device]?.irqs ?? [];
-    irqs.forEach((line, k) => add("SOURCE_IRQ", line, irqs.length === 1 ? `P3_IRQ_${upper(device)}` : `P3_IRQ_${upper(device)}_${k}`, `${device} interrupt line ${line}`));
+    irqs.forEach((line, k) => add("SOURCE_IRQ", line, irqs.length === 1 ? `P3_IRQ_${constantName(device)}` : `P3_IRQ_${constantName(device)}_${k}`, `${device} interrupt line ${line}`));
   }
   if (spec.consoleInput) add("SOURCE_CONSOLE", 0, "P3_CONSOLE", "console input");
   return sources;

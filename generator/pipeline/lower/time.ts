@@ -1,8 +1,18 @@
-/** Durations from the spec in the board's timebase ticks, rounded up so nothing is shorter than asked. */
-import { parseTime } from "../../../spec/units.ts";
+/** Durations from the spec: in the board's timebase ticks for the firmware, and as people write them for the reports. */
+import { formatTime, parseTime } from "../../../spec/units.ts";
 
+/** Nanoseconds of a duration the validator accepted (fallback when absent). */
+export function nanosOf(time: unknown, fallbackNs = 0): number {
+  const parsed = time === undefined ? undefined : parseTime(time);
+  return parsed?.ok ? parsed.value : fallbackNs;
+}
+
+/** Ticks of a duration, rounded up so nothing is shorter than asked. */
 export function ticksOf(time: unknown, timebaseHz: number, fallbackNs = 0): number {
-  const parsed = time === undefined ? { ok: true as const, value: fallbackNs } : parseTime(time);
-  const ns = parsed.ok ? parsed.value : fallbackNs;
-  return Math.ceil((ns * timebaseHz) / 1e9);
+  return Math.ceil((nanosOf(time, fallbackNs) * timebaseHz) / 1e9);
+}
+
+/** "50ms", "500us": the duration in its shortest exact unit. */
+export function timeText(time: unknown): string {
+  return formatTime(nanosOf(time));
 }

@@ -3,6 +3,7 @@
  * whose content changed (so make rebuilds nothing after an unchanged
  * regeneration), and removing files an earlier run generated that this one
  * no longer does. A manifest in the folder remembers what was generated.
+ * report.txt, written after make, goes through writeIfChanged on its own.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -15,6 +16,15 @@ export interface WriteResult {
   removed: string[];
 }
 
+/** Writes one file unless it already holds `content`; returns whether it wrote. */
+export function writeIfChanged(file: string, content: string | Buffer): boolean {
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  if (fs.existsSync(file) && fs.readFileSync(file).equals(bytes)) return false;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, bytes);
+  return true;
+}
+
 export function writeTree(outDir: string, files: Map<string, string | Buffer>): WriteResult {
   const result: WriteResult = { written: [], unchanged: [], removed: [] };
   fs.mkdirSync(outDir, { recursive: true });
@@ -22,15 +32,7 @@ export function writeTree(outDir: string, files: Map<string, string | Buffer>): 
   const previous = fs.existsSync(manifestPath) ? fs.readFileSync(manifestPath, "utf8").split("\n").filter(Boolean) : [];
 
   for (const [relative, content] of [...files.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const target = path.join(outDir, relative);
-    const current = fs.existsSync(target) ? fs.readFileSync(target) : undefined;
-    if (current && current.equals(typeof content === "string" ? Buffer.from(content) : content)) {
-      result.unchanged.push(relative);
-      continue;
-    }
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, content);
-    result.written.push(relative);
+    (writeIfChanged(path.join(outDir, relative), content) ? result.written : result.unchanged).push(relative);
   }
   for (const stale of previous.filter((f) => !files.has(f))) {
     fs.rmSync(path.join(outDir, stale), { force: true });
