@@ -19,7 +19,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { readAbi, WIDE_TYPES, type Abi, type AbiCall } from "../../pipeline/load/read-abi.ts";
-import { PHASE3_ROOT } from "../../pipeline/load/load-spec.ts";
+import { PHASE3_ROOT } from "../../root.ts";
 import { lower } from "../../pipeline/lower/index.ts";
 import { render } from "../../pipeline/render/index.ts";
 import { boards, defineSystem, planMemory, validate } from "../../../spec/index.ts";

@@ -8,7 +8,7 @@
 import path from "node:path";
 import { Node, Project, type InterfaceDeclaration, type JSDocableNode, type SourceFile, type TypeAliasDeclaration } from "ts-morph";
 import { ruleGroups } from "../../../spec/validate/index.ts";
-import { PHASE3_ROOT } from "../../pipeline/load/load-spec.ts";
+import { PHASE3_ROOT } from "../../root.ts";
 
 export const DSL_DOC = path.join(PHASE3_ROOT, "docs", "dsl.md");
 

@@ -45,3 +45,8 @@ export function formatLocated(problem: Located, source: string | undefined, cwd 
   const frame = source !== undefined ? codeFrame(source, problem.line, problem.column, problem.length) : "";
   return frame ? `${head}\n${frame}` : head;
 }
+
+/** A problem at a place in a file (line 0: the file as a whole). */
+export function problemAt(rule: string, file: string, message: string, line = 0, column = 0, length = 1): Located {
+  return { rule, message, file, line, column, length };
+}

@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { Project, type JSDocableNode, type SourceFile } from "ts-morph";
-import { PHASE3_ROOT } from "./load-spec.ts";
+import { PHASE3_ROOT } from "../../root.ts";
 
 export const ABI_FILE = path.join(PHASE3_ROOT, "spec", "abi", "hypercalls.ts");
 
