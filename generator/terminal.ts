@@ -23,6 +23,11 @@ export function shown(file: string): string {
   return relative && !relative.startsWith("..") ? relative : file;
 }
 
+/** A word as a POSIX shell reads it back: bare when safe, else single-quoted (commands a person may paste). */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 /**
  * Prints located problems with code frames, each framed from its own file
  * (a type error may be in a file the spec imports); `source`, the spec's

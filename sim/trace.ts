@@ -18,6 +18,7 @@
  * 10 MHz on QEMU virt) is the real clock. Chrome trace times are microseconds.
  */
 import type { Model } from "../generator/pipeline/lower/model.ts";
+import { hex } from "../spec/units.ts";
 
 export type TraceKind = "H" | "I" | "X" | "C" | "R" | "W" | "Q" | "F" | "N" | "D";
 
@@ -133,7 +134,6 @@ const SBI_EXTENSIONS: Record<number, string> = {
   4: "legacy send_ipi", 5: "legacy remote_fence_i", 6: "legacy remote_sfence_vma", 7: "legacy remote_sfence_vma_asid", 8: "legacy shutdown",
 };
 
-const hex = (n: number) => `0x${n.toString(16)}`;
 
 interface Open {
   name: string;

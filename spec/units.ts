@@ -77,3 +77,8 @@ export function formatTime(ns: number): string {
   }
   return `${ns}ns`;
 }
+
+/** A number as people read an address: 0x8000 (`digits` pads it: 8 lines 32-bit addresses up). */
+export function hex(value: number | bigint, digits = 0): string {
+  return `0x${value.toString(16).padStart(digits, "0")}`;
+}

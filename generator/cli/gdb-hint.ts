@@ -14,7 +14,7 @@ import path from "node:path";
 import type { Model } from "../pipeline/lower/model.ts";
 import { PHASE3_ROOT } from "../root.ts";
 import type { Tool } from "../toolchain/resolve.ts";
-import { shown } from "./output.ts";
+import { shellQuote, shown } from "../terminal.ts";
 
 export interface GdbHintInput {
   model: Model;
@@ -29,11 +29,6 @@ export interface GdbCommand {
   /** "the hypervisor" or "partition ping" */
   what: string;
   command: string;
-}
-
-/** A word as a POSIX shell reads it back. */
-export function shellWord(word: string): string {
-  return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The gdb executable as a person types it: its name when it is on PATH, else its full path. */
@@ -51,7 +46,7 @@ export function gdbCommands(input: GdbHintInput): GdbCommand[] {
   const gdb = gdbName(input.gdb);
   // Sources are compiled from the build folder (../ping.c): gdb finds them through it.
   const session = (elf: string) =>
-    [gdb, "-q", shellWord(shown(elf)), "-ex", shellWord(`directory ${shown(input.outDir)}`), "-ex", shellWord(`target remote localhost:${input.port}`)].join(" ");
+    [gdb, "-q", shellQuote(shown(elf)), "-ex", shellQuote(`directory ${shown(input.outDir)}`), "-ex", shellQuote(`target remote localhost:${input.port}`)].join(" ");
   return [
     { what: "the hypervisor (M stage and HS-mode)", command: session(input.elf) },
     ...input.model.partitions.map((p) => ({

@@ -10,7 +10,7 @@
  * section per segment (binutils, and so gdb `load`, work from sections and
  * refuse a file without them), and the section-name table.
  */
-import { hex, ImageError, normalize, type MemoryImage, type Segment } from "./image.ts";
+import { hexAddress, ImageError, normalize, type MemoryImage, type Segment } from "./image.ts";
 
 export const EM_RISCV = 243;
 const PT_LOAD = 1;
@@ -111,7 +111,7 @@ export function writeElf(image: MemoryImage, options: WriteElfOptions): Uint8Arr
   const out = new Uint8Array(shoff + L.shent * (count + 2));
   const view = new DataView(out.buffer);
   const putWord = (at: number, v: number) => {
-    if (v < 0 || (xlen === 32 && v > 0xffff_ffff)) throw new ImageError("ELF writer", `value ${hex(v)} does not fit ELF${xlen}`);
+    if (v < 0 || (xlen === 32 && v > 0xffff_ffff)) throw new ImageError("ELF writer", `value ${hexAddress(v)} does not fit ELF${xlen}`);
     if (xlen === 64) view.setBigUint64(at, BigInt(v), true);
     else view.setUint32(at, v, true);
   };

@@ -9,7 +9,8 @@
  *   02 extended segment address: base = value * 16
  *                              05 start linear address: the entry point
  */
-import { hex, ImageError, normalize, type MemoryImage, type Segment } from "./image.ts";
+import { hex } from "../../spec/units.ts";
+import { hexAddress, ImageError, normalize, type MemoryImage, type Segment } from "./image.ts";
 
 const DATA = 0x00;
 const EOF = 0x01;
@@ -36,7 +37,7 @@ export function writeIntelHex(image: MemoryImage, recordSize = 16): string {
     let offset = 0;
     while (offset < segment.bytes.length) {
       const address = segment.address + offset;
-      if (address > 0xffff_ffff) throw new ImageError("Intel HEX", `address ${hex(address)} does not fit in 32 bits`);
+      if (address > 0xffff_ffff) throw new ImageError("Intel HEX", `address ${hexAddress(address)} does not fit in 32 bits`);
       const high = Math.floor(address / 0x1_0000);
       if (high !== upper) {
         lines.push(record(EXTENDED_LINEAR, 0, [high >> 8, high & 0xff]));

@@ -3,6 +3,7 @@
  * its format. Every reader in this folder returns one and every writer takes
  * one, so formats convert through it and two files compare through it.
  */
+import { hex } from "../../spec/units.ts";
 
 /** Bytes that go at consecutive addresses from `address`. */
 export interface Segment {
@@ -33,7 +34,8 @@ export class ImageError extends Error {
   }
 }
 
-export const hex = (n: number, digits = 8) => `0x${n.toString(16).padStart(digits, "0")}`;
+/** An address in an image, lined up: 0x80000000. */
+export const hexAddress = (n: number) => hex(n, 8);
 
 /**
  * Sorts segments, merges touching ones and drops empty ones. Overlapping
@@ -54,7 +56,7 @@ export function normalize(segments: readonly Segment[], where: string): Segment[
     const overlap = Math.min(lastEnd, s.address + s.bytes.length) - s.address;
     for (let i = 0; i < overlap; i++) {
       if (last.bytes[s.address - last.address + i] !== s.bytes[i]) {
-        throw new ImageError(where, `address ${hex(s.address + i)} is given twice with different bytes`);
+        throw new ImageError(where, `address ${hexAddress(s.address + i)} is given twice with different bytes`);
       }
     }
     if (s.address + s.bytes.length > lastEnd) {

@@ -19,7 +19,7 @@
  */
 import { readElf, readSections, readSymbols, type ElfSection } from "../../generator/images/elf.ts";
 import type { System } from "../../spec/system.ts";
-import { parseSize } from "../../spec/units.ts";
+import { hex, parseSize } from "../../spec/units.ts";
 import type { ReadWord } from "./sv39x4.ts";
 import { SV39X4_MODE } from "./sv39x4.ts";
 
@@ -32,7 +32,6 @@ export interface FirmwareFacts {
   problems: string[];
 }
 
-const hex = (n: number | bigint) => `0x${n.toString(16)}`;
 
 /** A word reader over loaded segments. */
 export function segmentReader(segments: readonly { address: number; bytes: Uint8Array }[]): ReadWord {

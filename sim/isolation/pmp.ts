@@ -37,7 +37,7 @@
  */
 import { KERNEL_CODE_RESERVE, KERNEL_DATA_RESERVE, MAX_CODE_WINDOW, MICROKERNEL_RESERVE } from "../../spec/layout/microkernel.ts";
 import type { System } from "../../spec/system.ts";
-import { parseSize } from "../../spec/units.ts";
+import { hex, parseSize } from "../../spec/units.ts";
 import type { PartitionPmp, PmpFacts } from "./facts.ts";
 import type { IsolationReport } from "./prove.ts";
 import type { Perms } from "./sv39x4.ts";
@@ -74,7 +74,6 @@ interface Area {
 }
 
 const MATCHES: PmpMatch[] = ["OFF", "TOR", "NA4", "NAPOT"];
-const hex = (n: number | bigint) => `0x${n.toString(16)}`;
 const span = (a: { start: number; end: number }) => `${hex(a.start)}-${hex(a.end)}`;
 const alignUp = (n: number, a: number) => Math.ceil(n / a) * a;
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;

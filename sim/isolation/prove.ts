@@ -26,7 +26,7 @@
  */
 import { DEFAULT_STACK_SIZE, DEVICE_TREE_SIZE, GUARD_SIZE, GUEST_RAM_BASE, HYPERVISOR_RESERVE, PAGE_SIZE } from "../../spec/layout/index.ts";
 import type { System } from "../../spec/system.ts";
-import { parseSize } from "../../spec/units.ts";
+import { hex, parseSize } from "../../spec/units.ts";
 import type { FirmwareFacts } from "./facts.ts";
 import { formatPmp, type PmpPartitionReach } from "./pmp.ts";
 import { mergeLeaves, walkSv39x4, type Perms, type Reach } from "./sv39x4.ts";
@@ -55,7 +55,6 @@ interface Area {
   what: string;
 }
 
-const hex = (n: number) => `0x${n.toString(16)}`;
 const span = (start: number, end: number) => `${hex(start)}-${hex(end)}`;
 const alignUp = (n: number, a: number) => Math.ceil(n / a) * a;
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;

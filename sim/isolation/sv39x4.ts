@@ -18,6 +18,7 @@
  * This file knows nothing of Phase3's memory plan: it reads words at
  * host-physical addresses and reports what they map.
  */
+import { hex } from "../../spec/units.ts";
 
 export type Perms = "r" | "rw" | "rx" | "rwx" | "x" | "wx" | "w" | "";
 
@@ -54,7 +55,6 @@ export const LEVEL_SPAN = [0x1000, 0x20_0000, 0x4000_0000] as const;
 /** A limit no real table reaches; a bogus one could describe billions of leaves. */
 const MAX_LEAVES = 1 << 20;
 
-const hex = (n: number | bigint) => `0x${n.toString(16)}`;
 
 export function permsOf(pte: bigint): Perms {
   return `${pte & R ? "r" : ""}${pte & W ? "w" : ""}${pte & X ? "x" : ""}` as Perms;

@@ -33,7 +33,7 @@
  * matching entry allows; a TOR entry never matches there.
  * No H: this board runs Phase3's microkernel mode.
  */
-import type { BoardProblem, BoardProfile } from "./profile.ts";
+import { clockOption, type BoardProblem, type BoardProfile } from "./profile.ts";
 
 export interface LitexVexRiscvArtyOptions {
   /** CSR_UART_BASE of your build. Default 0xf0001000. */
@@ -78,8 +78,7 @@ export function litexVexRiscvArty(options: LitexVexRiscvArtyOptions = {}): Litex
   const problems: BoardProblem[] = [];
   const uartBase = csrOption("uartBase", options.uartBase, CSR_BASE + 0x1000, problems);
   const timer0Base = csrOption("timer0Base", options.timer0Base, CSR_BASE + 0x800, problems);
-  const clockHz = options.clockHz ?? 100_000_000;
-  if (!Number.isInteger(clockHz) || clockHz <= 0) problems.push({ option: "clockHz", message: `clockHz must be a whole number of hertz above 0, not ${String(options.clockHz)}` });
+  const clockHz = clockOption(options.clockHz, 100_000_000, problems);
   const uartLine = interruptOption("uartInterrupt", options.uartInterrupt, 0, problems);
   const timer0Line = interruptOption("timer0Interrupt", options.timer0Interrupt, 1, problems);
   if (uartLine === timer0Line) problems.push({ option: "timer0Interrupt", message: `timer0Interrupt and uartInterrupt are both ${uartLine - 1}; LiteX gives each peripheral its own interrupt` });

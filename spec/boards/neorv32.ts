@@ -25,7 +25,7 @@
  * entries are generics of the bitstream: pass the ones you synthesized.
  * No H: this board runs Phase3's microkernel mode.
  */
-import type { BoardProblem, BoardProfile } from "./profile.ts";
+import { clockOption, type BoardProblem, type BoardProfile } from "./profile.ts";
 import { parseSize, type Size } from "../units.ts";
 
 export interface Neorv32Options {
@@ -64,8 +64,7 @@ export function neorv32(options: Neorv32Options = {}): Neorv32Board {
   const problems: BoardProblem[] = [];
   const imem = memoryOption("imem", options.imem, "16K", problems);
   const dmem = memoryOption("dmem", options.dmem, "8K", problems);
-  const clockHz = options.clockHz ?? 100_000_000;
-  if (!Number.isInteger(clockHz) || clockHz <= 0) problems.push({ option: "clockHz", message: `clockHz must be a whole number of hertz above 0, not ${String(options.clockHz)}` });
+  const clockHz = clockOption(options.clockHz, 100_000_000, problems);
   const pmpEntries = options.pmpEntries ?? 16;
   if (!Number.isInteger(pmpEntries) || pmpEntries < 0 || pmpEntries > 16) problems.push({ option: "pmpEntries", message: `pmpEntries must be a whole number from 0 to 16, not ${String(options.pmpEntries)}` });
   return {

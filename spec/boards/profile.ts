@@ -220,6 +220,13 @@ export interface BoardProblem {
   message: string;
 }
 
+/** A soft core's clock option: a whole number of hertz above 0 (the fallback when absent); a wrong one is a problem the validator reports. */
+export function clockOption(value: number | undefined, fallback: number, problems: BoardProblem[]): number {
+  const clockHz = value ?? fallback;
+  if (!Number.isInteger(clockHz) || clockHz <= 0) problems.push({ option: "clockHz", message: `clockHz must be a whole number of hertz above 0, not ${String(value)}` });
+  return clockHz;
+}
+
 export function isBoardProfile(value: unknown): value is BoardProfile {
   return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "board";
 }

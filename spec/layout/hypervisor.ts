@@ -28,7 +28,7 @@ import type { System } from "../system.ts";
 import { formatSize } from "../units.ts";
 import {
   DEFAULT_STACK_SIZE, DEVICE_TREE_SIZE, GiB, GSTAGE_ROOT_SIZE, GUARD_SIZE, GUEST_RAM_BASE, HYPERVISOR_RESERVE, LEVEL_SIZE, PAGE_SIZE,
-  SHARED_WINDOW_BASE, accessOf, alignUp, channelBytes, partitionAlignment, reservedProblems, restarts, sizeOf, splitIntoLeaves,
+  SHARED_WINDOW_BASE, accessOf, alignUp, partitionAlignment, reservedProblems, restarts, sharedObjects, sizeOf, splitIntoLeaves,
   type LayoutProblem, type Leaf, type Mapping, type PartitionPlacement, type PlanResult, type SharedPlacement,
 } from "./plan.ts";
 
@@ -88,14 +88,7 @@ export function planHypervisor(system: System): PlanResult {
     shared.push({ kind, name, host, guest: window, size });
     window += size + GUARD_SIZE; // an unmapped page between neighbours
   };
-  for (const [name, region] of Object.entries(system.shared ?? {})) {
-    const size = sizeOf(region?.size);
-    if (size !== undefined) placeShared("region", name, size);
-  }
-  for (const [name, channel] of Object.entries(system.channels ?? {})) {
-    const bytes = channelBytes(channel);
-    if (bytes !== undefined) placeShared("channel", name, bytes);
-  }
+  for (const o of sharedObjects(system)) placeShared(o.kind, o.name, o.bytes);
 
   // Stop before building page tables for a system that cannot fit: a mapping
   // larger than RAM would need more leaves than are worth listing.

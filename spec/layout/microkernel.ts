@@ -28,9 +28,9 @@
  * into memory no entry of the partition covers and faults at once.
  */
 import type { System } from "../system.ts";
-import { formatSize, parseSize } from "../units.ts";
+import { formatSize, hex, parseSize } from "../units.ts";
 import {
-  DEFAULT_STACK_SIZE, KiB, PAGE_SIZE, accessOf, alignUp, channelBytes, hex, isPowerOfTwo, reservedProblems, restarts, sizeOf,
+  DEFAULT_STACK_SIZE, KiB, PAGE_SIZE, accessOf, alignUp, isPowerOfTwo, reservedProblems, restarts, sharedObjects, sizeOf,
   type LayoutProblem, type Mapping, type PartitionPlacement, type PlanResult, type SharedPlacement, type Span,
 } from "./plan.ts";
 import { pmpEntries, type PmpEntry } from "./pmp.ts";
@@ -110,14 +110,7 @@ export function planMicrokernel(system: System): PlanResult {
     cursor = host + size;
     shared.push({ kind, name, host, guest: host, size });
   };
-  for (const [name, region] of Object.entries(system.shared ?? {})) {
-    const size = sizeOf(region?.size);
-    if (size !== undefined) placeShared("region", name, size);
-  }
-  for (const [name, channel] of Object.entries(system.channels ?? {})) {
-    const bytes = channelBytes(channel);
-    if (bytes !== undefined) placeShared("channel", name, bytes);
-  }
+  for (const o of sharedObjects(system)) placeShared(o.kind, o.name, o.bytes);
 
   // Code windows, when code runs from code memory.
   let window = 0;

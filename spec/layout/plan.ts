@@ -2,7 +2,7 @@
  * The memory plan's shape, and the helpers both planners share.
  */
 import type { Access, ExecutionMode, System } from "../system.ts";
-import { parseSize } from "../units.ts";
+import { hex, parseSize } from "../units.ts";
 import type { PmpEntry } from "./pmp.ts";
 
 export const KiB = 1024;
@@ -123,7 +123,6 @@ export interface LayoutProblem {
 export type PlanResult = { ok: true; plan: MemoryPlan } | { ok: false; problems: LayoutProblem[] };
 
 export const alignUp = (value: number, align: number): number => Math.ceil(value / align) * align;
-export const hex = (n: number): string => `0x${n.toString(16)}`;
 export const isPowerOfTwo = (n: number): boolean => n > 0 && Number.isInteger(Math.log2(n));
 
 /** Largest alignment a partition's RAM benefits from: 2M pages when it is a multiple of 2M. */
@@ -170,6 +169,20 @@ export function channelBytes(channel: { msgSize?: unknown; depth?: unknown } | u
   const depth = channel?.depth;
   if (!msgSize.ok || msgSize.value === 0 || typeof depth !== "number" || !Number.isInteger(depth) || depth < 1) return undefined;
   return msgSize.value * depth;
+}
+
+/** The shared objects both planners place, in placement order: regions, then channel buffers, each in spec order (invalid sizes left out; other rules say so). */
+export function sharedObjects(system: System): { kind: SharedPlacement["kind"]; name: string; bytes: number }[] {
+  const objects: { kind: SharedPlacement["kind"]; name: string; bytes: number }[] = [];
+  for (const [name, region] of Object.entries(system.shared ?? {})) {
+    const bytes = sizeOf(region?.size);
+    if (bytes !== undefined) objects.push({ kind: "region", name, bytes });
+  }
+  for (const [name, channel] of Object.entries(system.channels ?? {})) {
+    const bytes = channelBytes(channel);
+    if (bytes !== undefined) objects.push({ kind: "channel", name, bytes });
+  }
+  return objects;
 }
 
 const ACCESS_PERMS: Record<Access, Permissions> = { r: "r", rw: "rw", rx: "rx" };

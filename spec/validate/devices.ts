@@ -7,7 +7,8 @@
 import { PAGE_SIZE, alignUp } from "../layout/index.ts";
 import type { BoardProfile } from "../boards/profile.ts";
 import type { Rule } from "./rule.ts";
-import { deviceGrants, entriesOf, field, hex, shown } from "./values.ts";
+import { deviceGrants, entriesOf, field, shown } from "./values.ts";
+import { hex } from "../units.ts";
 
 /** The devices the firmware drives and never grants, with what it uses each for. */
 export function firmwareDevices(board: BoardProfile): Map<string, string> {

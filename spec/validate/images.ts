@@ -1,7 +1,8 @@
 /** Rules about what a partition runs: a Phase3 app or an unmodified guest image, never both. */
 import { GUEST_RAM_BASE } from "../layout/index.ts";
 import type { Rule } from "./rule.ts";
-import { bytes, entriesOf, field, hex, isRecord, shown, type Path } from "./values.ts";
+import { bytes, entriesOf, field, isRecord, shown, type Path } from "./values.ts";
+import { hex } from "../units.ts";
 
 const IMAGE_FORMATS: Record<string, "binary" | "elf"> = { ".bin": "binary", ".elf": "elf" };
 

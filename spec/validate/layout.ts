@@ -6,7 +6,8 @@ import type { LayoutProblem, MemoryPlan } from "../layout/index.ts";
 import { deviceWindow } from "./devices.ts";
 import type { Finding } from "./diagnostic.ts";
 import type { Rule, RuleContext } from "./rule.ts";
-import { deviceGrants, hex, type Path } from "./values.ts";
+import { deviceGrants, type Path } from "./values.ts";
+import { hex } from "../units.ts";
 
 function layoutRule(id: LayoutProblem["rule"], summary: string): Rule {
   return {

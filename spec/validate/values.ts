@@ -97,7 +97,6 @@ export function deviceGrants(system: unknown): { partition: string; device: stri
 }
 
 /** "0x80000000" */
-export const hex = (n: number): string => `0x${n.toString(16)}`;
 
 /** A JSON-ish rendering of a wrong value for a message: "abc", 12, null, an object. */
 export function shown(value: unknown): string {

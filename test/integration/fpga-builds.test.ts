@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readElf, readSymbols } from "../../generator/images/elf.ts";
-import { hex } from "../../generator/images/image.ts";
+import { hex } from "../../spec/units.ts";
 import type { MemoryRange } from "../../spec/boards/profile.ts";
 import { buildSpec } from "../build.ts";
 import { ROOT } from "../helpers.ts";

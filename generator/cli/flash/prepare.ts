@@ -16,7 +16,7 @@ import path from "node:path";
 import type { FlashFlow } from "../../../spec/boards/flash.ts";
 import type { BoardProfile, MemoryRange } from "../../../spec/boards/profile.ts";
 import { writeElf } from "../../images/elf.ts";
-import { extent, flatten, hex, type Segment } from "../../images/image.ts";
+import { extent, flatten, hexAddress, type Segment } from "../../images/image.ts";
 import { readImageFile, type LoadedImage } from "../../images/load.ts";
 import { writeRaw } from "../../images/raw.ts";
 import { FlashError } from "./errors.ts";
@@ -46,19 +46,19 @@ function within(range: MemoryRange | undefined, start: number, end: number): boo
 function checkPlacement(board: BoardProfile, flow: FlashFlow, loaded: LoadedImage): void {
   const { start, end } = extent(loaded.image);
   const name = path.basename(loaded.file);
-  const span = `${hex(start)}-${hex(end)}`;
+  const span = `${hexAddress(start)}-${hexAddress(end)}`;
   const mustStartAt = (address: number, why: string) => {
-    if (start !== address) throw new FlashError(`${name} starts at ${hex(start)}, but ${why} at ${hex(address)}: build it for ${board.name}, or pass an image linked there`);
+    if (start !== address) throw new FlashError(`${name} starts at ${hexAddress(start)}, but ${why} at ${hexAddress(address)}: build it for ${board.name}, or pass an image linked there`);
   };
   const mustFit = (range: MemoryRange | undefined, what: string) => {
     if (!within(range, start, end)) {
-      const room = range ? `${hex(range.base)}-${hex(range.base + range.size)}` : "(none on this board)";
+      const room = range ? `${hexAddress(range.base)}-${hexAddress(range.base + range.size)}` : "(none on this board)";
       throw new FlashError(`${name} spans ${span} (${end - start} bytes), which does not fit ${board.name}'s ${what} ${room}`);
     }
   };
   switch (flow.kind) {
     case "openfpgaloader":
-      mustStartAt(flow.address, `${board.name} runs the program from SPI flash offset ${hex(flow.offset)}, which appears`);
+      mustStartAt(flow.address, `${board.name} runs the program from SPI flash offset ${hexAddress(flow.offset)}, which appears`);
       mustFit(board.memory.code ?? board.memory.flash, "program flash");
       return;
     case "cva6-uart":

@@ -7,16 +7,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { OpenFpgaLoaderFlow, OpenOcdGdbFlow } from "../../../spec/boards/flash.ts";
 import { findTool, requireTool, TOOLS, type ToolName } from "../../toolchain/resolve.ts";
+import { shellQuote } from "../../terminal.ts";
 import { FlashError } from "./errors.ts";
 
 export interface ToolCommand {
   tool: ToolName;
   args: string[];
-}
-
-/** A word as a POSIX shell reads it back: bare when safe, else single-quoted. */
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The command line a person could paste: the resolved executable, or its name when it is not installed. */

@@ -1,8 +1,9 @@
 /** How numbers are spelled in generated files, decided in one place. */
+import { hex as hexDigits } from "../../../spec/units.ts";
 
 /** 0x80000000 (at least 8 digits, so addresses line up). */
 export function hex(value: number | bigint, digits = 8): string {
-  return `0x${value.toString(16).padStart(digits, "0")}`;
+  return hexDigits(value, digits);
 }
 
 /** A 64-bit C constant: 0x...ULL */

@@ -4,11 +4,11 @@
  * them, the images' sizes. It is written once per build, after the images.
  */
 import { formatSize } from "../../../spec/units.ts";
+import { hexAddress as hex } from "../../images/image.ts";
 import type { HartModel, MemoryMapModel, Model } from "../lower/model.ts";
 import type { ImageSizes } from "./sizes.ts";
 import { table } from "./table.ts";
 
-const hex = (n: number) => `0x${n.toString(16).padStart(8, "0")}`;
 const size = (n: number) => formatSize(n);
 
 /** What the last section says before make has built the images. */

@@ -19,6 +19,7 @@
  */
 import type { LitexSerialFlow } from "../../../../spec/boards/flash.ts";
 import type { MemoryImage } from "../../../images/image.ts";
+import { hexAddress } from "../../../images/image.ts";
 import type { FrameStep, Script } from "./script.ts";
 
 export const SFL_MAGIC_REQUEST = "sL5DdSMmkekro\n";
@@ -51,7 +52,6 @@ export function sflFrame(command: number, payload: Uint8Array): Uint8Array {
 }
 
 const be32 = (n: number) => Uint8Array.of((n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
-const hex = (n: number) => `0x${n.toString(16).padStart(8, "0")}`;
 
 export function litexScript(image: MemoryImage, flow: LitexSerialFlow, jumpTo: number): Script {
   const frames: FrameStep[] = [];
@@ -63,7 +63,7 @@ export function litexScript(image: MemoryImage, flow: LitexSerialFlow, jumpTo: n
       const payload = new Uint8Array(4 + data.length);
       payload.set(be32(address), 0);
       payload.set(data, 4);
-      frames.push({ kind: "frame", bytes: sflFrame(SFL_CMD_LOAD, payload), what: `LOAD frame: ${data.length} bytes at ${hex(address)}`, imageBytes: data.length, ack: ACK });
+      frames.push({ kind: "frame", bytes: sflFrame(SFL_CMD_LOAD, payload), what: `LOAD frame: ${data.length} bytes at ${hexAddress(address)}`, imageBytes: data.length, ack: ACK });
     }
   }
   const enc = (s: string) => new TextEncoder().encode(s);
@@ -78,7 +78,7 @@ export function litexScript(image: MemoryImage, flow: LitexSerialFlow, jumpTo: n
       { kind: "expect", text: SFL_MAGIC_REQUEST, what: "the BIOS's serial boot request", wait: "first" },
       { kind: "send", bytes: enc(SFL_MAGIC_ACK), what: "the host's reply: ready to send frames" },
       ...frames,
-      { kind: "frame", bytes: sflFrame(SFL_CMD_JUMP, be32(jumpTo)), what: `JUMP frame to ${hex(jumpTo)}`, imageBytes: 0, ack: ACK },
+      { kind: "frame", bytes: sflFrame(SFL_CMD_JUMP, be32(jumpTo)), what: `JUMP frame to ${hexAddress(jumpTo)}`, imageBytes: 0, ack: ACK },
       { kind: "expect", text: "Executing booted program", what: "the BIOS jumps to the image", wait: "reply" },
     ],
   };
