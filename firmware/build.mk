@@ -40,7 +40,7 @@ COMMON_FLAGS := -march=$(P3_MARCH) -mabi=$(P3_MABI) -mcmodel=medany \
 # -Wno-type-limits: loops over generated counts that may be 0 are fine.
 HV_FLAGS := $(COMMON_FLAGS) -Werror -Wno-type-limits -mno-relax \
     -Iinclude -I$(FW) -I$(FW)/core -I$(FW)/arch/riscv -I$(FW)/arch/riscv/include
-APP_FLAGS := $(COMMON_FLAGS) -Iinclude -I$(FW) -I$(FW)/lib/include -I$(FW)/arch/riscv/include
+APP_FLAGS := $(COMMON_FLAGS) -Iinclude -I$(FW) -I$(FW)/app/include -I$(FW)/arch/riscv/include
 # Links name the ISA as the toolchain's multilibs do (rv64imac, not
 # rv64imac_zicsr_zifencei): otherwise gcc picks its default libgcc, built for
 # another ABI.
@@ -48,7 +48,7 @@ LINK_ARCH := -march=$(firstword $(subst _, ,$(P3_MARCH))) -mabi=$(P3_MABI)
 LD_FLAGS := $(LINK_ARCH) -nostdlib -static -Wl,--build-id=none -Wl,--gc-sections -Wl,--no-warn-rwx-segments
 
 CORE_SOURCES := core/boot.c core/channel.c core/console.c core/hypercall.c core/irq.c \
-    core/partition.c core/sched.c core/vuart.c core/wait.c common/format.c common/string.c
+    core/partition.c core/sched.c core/vuart.c core/wait.c libc/format.c libc/string.c
 # The architecture part: the trap path and context switch are shared; the rest
 # is per mode. Hypervisor: an M stage hands over to HS-mode, partitions run in
 # VS-mode behind G-stage tables, unmodified guests get SBI. Microkernel: the
@@ -71,7 +71,7 @@ DEVICE_TREES := $(foreach p,$(P3_APP_PARTITIONS) $(P3_GUEST_PARTITIONS),$(OUT)/d
 endif
 GEN_OBJECTS := $(patsubst %,$(OUT)/gen/%.o,$(GEN_SOURCES)) $(OUT)/gen/src/images.S.o
 
-LIB_SOURCES := lib/crt0.S lib/start.c lib/console.c lib/shm.c common/format.c common/string.c
+LIB_SOURCES := app/crt0.S app/start.c app/console.c app/shm.c libc/format.c libc/string.c
 LIB_OBJECTS := $(patsubst %,$(OUT)/lib/%.o,$(LIB_SOURCES))
 LIBP3 := $(OUT)/lib/libp3.a
 

@@ -1,7 +1,10 @@
 /*
  * The hooks an architecture implements for the core (Bao's split): the core
  * decides what runs and why; the architecture knows how to run it.
- * arch/riscv implements these in hypervisor mode (HS/VS).
+ * arch/riscv implements every one in both execution modes: hypervisor mode
+ * (arch/riscv/hyp/: the firmware in HS-mode, partitions in VS-mode) and
+ * microkernel mode (arch/riscv/mk/: the kernel in M-mode, partitions in
+ * U-mode); the trap path (arch/riscv/trap.S, trap.c) is shared.
  */
 #ifndef CORE_ARCH_H
 #define CORE_ARCH_H

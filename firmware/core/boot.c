@@ -1,13 +1,21 @@
 /*
- * The boot sequence, as a recipe:
+ * The boot sequence, as a recipe. Hypervisor mode:
  *
- *   reset        arch/riscv/m_entry.S   every hart: delegate traps, open PMP,
- *                                       drop to HS-mode
- *   hs_entry     arch/riscv/hs_entry.S  hart 0 clears .bss; the others wait
- *                                       for boot_done
- *   firmware_main     here                   hart 0: console, partitions, wake the
- *                                       others; every hart: its traps and
- *                                       timer, then its partitions
+ *   _start         arch/riscv/hyp/m_entry.S   every hart: delegate traps, open
+ *                                             PMP, drop to HS-mode
+ *   hs_entry       arch/riscv/hyp/hs_entry.S  hart 0 clears .bss; the others
+ *                                             wait for boot_done
+ *
+ * Microkernel mode (no M stage: the kernel stays in M-mode):
+ *
+ *   _start         arch/riscv/mk/entry.S      trap vector, park unused harts;
+ *                                             hart 0 copies .data, clears .bss
+ *
+ * Then, in both:
+ *
+ *   firmware_main  here                       hart 0: console, partitions, wake
+ *                                             the others; every hart: its traps
+ *                                             and timer, then its partitions
  */
 #include <p3_config.h>
 #include "arch.h"

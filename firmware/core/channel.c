@@ -6,7 +6,7 @@
  */
 #include <p3_abi.h>
 #include <p3_config.h>
-#include <common/string.h>
+#include <libc/string.h>
 #include "channel.h"
 #include "partition.h"
 #include "sched.h"

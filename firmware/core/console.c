@@ -5,7 +5,7 @@
  */
 #include <stdarg.h>
 #include <p3_config.h>
-#include <common/format.h>
+#include <libc/format.h>
 #include "console.h"
 #include "lock.h"
 #include "partition.h"

@@ -1,4 +1,6 @@
-/* A spinlock for the few structures harts share (the console). */
+/* A spinlock for the few structures harts share: the console's output and
+ * input buffer, and each channel's queue (a sender and a receiver may run on
+ * different harts). Held only for a bounded copy, never across a switch. */
 #ifndef CORE_LOCK_H
 #define CORE_LOCK_H
 

@@ -10,7 +10,7 @@
  *   P3_STATUS_PANIC         a partition's `halt` policy stopped the system
  */
 #include <p3_config.h>
-#include <common/string.h>
+#include <libc/string.h>
 #include "arch.h"
 #include "channel.h"
 #include "console.h"

@@ -11,7 +11,7 @@ describe("compiler diagnostics", () => {
     expect(rewriteLine("../ping.c:6:12: error: 'x' undeclared", BUILD, CWD)).toBe("examples/hello/ping.c:6:12: error: 'x' undeclared");
     expect(rewriteLine("../ping.c: In function 'main':", BUILD, CWD)).toBe("examples/hello/ping.c: In function 'main':");
     expect(rewriteLine("In file included from ../ping.c:2:", BUILD, CWD)).toBe("In file included from examples/hello/ping.c:2:");
-    expect(rewriteLine("                 from ../../../firmware/lib/include/phase3.h:3,", BUILD, CWD)).toBe("                 from firmware/lib/include/phase3.h:3,");
+    expect(rewriteLine("                 from ../../../firmware/app/include/phase3.h:3,", BUILD, CWD)).toBe("                 from firmware/app/include/phase3.h:3,");
   });
 
   it("leaves a file name that is part of the message alone", () => {

@@ -8,7 +8,7 @@
  *   with the lowered ABI, as a build does);
  * - the result codes from the ABI's error enum, named as the C constants;
  * - the library's functions and macros from the comment + declaration pairs
- *   of firmware/lib/include/phase3.h (a change of the header's shape throws,
+ *   of firmware/app/include/phase3.h (a change of the header's shape throws,
  *   so that no entry is silently lost);
  * - the per-partition constants from p3_partition.h as rendered for an
  *   example system in both modes (every constant the template prints must
@@ -356,7 +356,7 @@ function abiSection(abi: Abi, lines: string[]): void {
     "| a0-a4 | the arguments, in order, at most five; on RV32 a 64-bit argument takes two, low word first | a0: the result code (`P3_OK` or `P3_ERR_*`), a1: the value |",
     "| a5 | not an argument | clobbered |",
     "",
-    "Unlike an SBI call, a Phase3 call follows the C calling convention: it may change every caller-saved register (ra, t0-t6, a0-a7) and keeps every callee-saved one (sp, gp, tp, s0-s11). An inline-assembly stub must tell its compiler so; `p3_ecall0` to `p3_ecall5` in `firmware/lib/include/p3_ecall.h` do exactly that, and the generated stubs are built on them.",
+    "Unlike an SBI call, a Phase3 call follows the C calling convention: it may change every caller-saved register (ra, t0-t6, a0-a7) and keeps every callee-saved one (sp, gp, tp, s0-s11). An inline-assembly stub must tell its compiler so; `p3_ecall0` to `p3_ecall5` in `firmware/app/include/p3_ecall.h` do exactly that, and the generated stubs are built on them.",
     "",
     `A function id that names no call returns \`P3_ERR_NOT_SUPPORTED\`. This is version ${abi.version} of the ABI (\`P3_ABI_VERSION\`, which \`p3_version\` returns); the version is raised when a call changes incompatibly.`,
     "",

@@ -6,8 +6,7 @@
  */
 #include <p3_config.h>
 #include <arch/csr.h>
-#include <arch/regs.h>
-#include <sched_layout.h>
+#include <arch/entry.h>
 
     .section .text
     .globl hs_entry
@@ -17,22 +16,10 @@ hs_entry:
     la      t0, trap_entry
     csrw    CSR_STVEC, t0
 
-    /* sp = hart_areas + (hartid + 1) * HART_AREA_SIZE - HART_STATE_SIZE */
-    la      sp, hart_areas
-    li      t1, HART_AREA_SIZE
-    mv      t0, a0
-1:  add     sp, sp, t1
-    addi    t0, t0, -1
-    bgez    t0, 1b
-    addi    sp, sp, -HART_STATE_SIZE
+    hart_stack
 
     bnez    a0, 3f
-    la      t0, __bss_start             /* hart 0: clear .bss */
-    la      t1, __bss_end
-2:  bgeu    t0, t1, 4f
-    STORE   zero, 0(t0)
-    addi    t0, t0, REGBYTES
-    j       2b
+    clear_bss 4f                        /* hart 0 */
 
 3:  lw      t0, boot_done               /* other harts: wait for hart 0 */
     bnez    t0, 4f

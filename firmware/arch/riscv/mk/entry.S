@@ -12,8 +12,7 @@
  */
 #include <p3_config.h>
 #include <arch/csr.h>
-#include <arch/regs.h>
-#include <sched_layout.h>
+#include <arch/entry.h>
 
     .section .text.entry, "ax"
     .globl _start
@@ -26,14 +25,7 @@ _start:
     la      t0, trap_entry
     csrw    CSR_MTVEC, t0               /* direct mode: every trap at trap_entry */
 
-    /* sp = hart_areas + (hartid + 1) * HART_AREA_SIZE - HART_STATE_SIZE */
-    la      sp, hart_areas
-    li      t1, HART_AREA_SIZE
-    mv      t0, a0
-1:  add     sp, sp, t1
-    addi    t0, t0, -1
-    bgez    t0, 1b
-    addi    sp, sp, -HART_STATE_SIZE
+    hart_stack
 
     bnez    a0, 5f
     la      t0, __data_start            /* hart 0: .data from its load address */
@@ -46,12 +38,7 @@ _start:
     addi    t0, t0, REGBYTES
     addi    t2, t2, REGBYTES
     j       2b
-3:  la      t0, __bss_start             /* then clear .bss */
-    la      t1, __bss_end
-4:  bgeu    t0, t1, 6f
-    STORE   zero, 0(t0)
-    addi    t0, t0, REGBYTES
-    j       4b
+3:  clear_bss 6f                        /* then clear .bss */
 
     /* Other harts: wait for hart 0's doorbell. MSIE lets it end the wfi;
      * mstatus.MIE is 0, so it never traps. */

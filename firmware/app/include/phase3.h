@@ -12,6 +12,8 @@
  * linked with the Phase3 library, which owns the entry point: it sets up the
  * stack, clears .bss, calls main() and passes its return value to p3_exit().
  * There is no operating system: these calls are the app's whole world.
+ * Everything in firmware/app/ runs in the partition, unprivileged (VS-mode
+ * or U-mode), and reaches the firmware only through these calls.
  *
  * Results are P3_OK (0) or a negative P3_ERR_* code, never a magic number.
  */

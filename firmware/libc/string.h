@@ -1,10 +1,11 @@
 /*
- * The few memory and string routines freestanding code needs, shared by the
- * hypervisor and the app library. GCC may also emit calls to memcpy and
+ * The few memory and string routines freestanding code needs, compiled into
+ * both sides of the privilege boundary, separately: the firmware and the app
+ * library (firmware/libc/ keeps no state). GCC may also emit calls to memcpy and
  * memset on its own, so they have their standard names.
  */
-#ifndef COMMON_STRING_H
-#define COMMON_STRING_H
+#ifndef LIBC_STRING_H
+#define LIBC_STRING_H
 
 #include <stddef.h>
 
@@ -15,4 +16,4 @@ int memcmp(const void *a, const void *b, size_t n);
 size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 
-#endif /* COMMON_STRING_H */
+#endif /* LIBC_STRING_H */

@@ -1,5 +1,5 @@
 /* Console helpers over p3_write: puts and a printf that writes in chunks. */
-#include <common/format.h>
+#include <libc/format.h>
 #include <phase3.h>
 
 int p3_puts(const char *s)
