@@ -25,7 +25,7 @@ import { render } from "../../pipeline/render/index.ts";
 import { boards, defineSystem, planMemory, validate } from "../../../spec/index.ts";
 
 export const API_DOC = path.join(PHASE3_ROOT, "docs", "api.md");
-export const PHASE3_H = path.join(PHASE3_ROOT, "firmware", "lib", "include", "phase3.h");
+export const PHASE3_H = path.join(PHASE3_ROOT, "firmware", "app", "include", "phase3.h");
 const FIRMWARE_DIR = path.join(PHASE3_ROOT, "firmware");
 
 const rel = (file: string) => path.relative(PHASE3_ROOT, file).split(path.sep).join("/");
