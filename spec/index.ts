@@ -4,6 +4,7 @@
  *   import { defineSystem, boards } from "phase3";
  */
 export { defineSystem, isSystem } from "./system.ts";
+export { partition, size, time } from "./helpers.ts";
 export type { System, SystemSpec, PartitionSpec } from "./system.ts";
 export { boards } from "./boards/index.ts";
 export type * from "./boards/index.ts";

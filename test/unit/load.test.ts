@@ -24,6 +24,19 @@ describe("loading a spec", () => {
     ]);
   });
 
+  it("says what to do when TypeScript widened a literal written outside the spec's object", async () => {
+    const [problem] = await problems("widened.ts");
+    expect(problem).toMatchObject({ rule: "type-error", line: 10, column: 5 });
+    expect(problem.message).toBe(
+      "Type 'string' is not assignable to type 'Size': TypeScript widened a value written outside defineSystem's object to string; keep its literal type with `as const`, or write it with partition({ ... }), size(\"128K\") or time(\"10ms\") from \"phase3\" (see \"Specs in pieces\" in docs/dsl.md). (Type '{ app: string; memory: string; hart: number; }' is not assignable to type 'PartitionSpec<QemuVirtDevice>'.)",
+    );
+  });
+
+  it("keeps the literal types of parts written with partition(), size() and time()", async () => {
+    const result = await checkSpec(fixture("helpers.ts"));
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
   it("reports syntax errors", async () => {
     expect(await problems("syntax.ts")).toEqual([{ rule: "type-error", line: 7, column: 33, message: "',' expected." }]);
   });

@@ -1,6 +1,6 @@
 /**
  * docs/dsl.md, generated from the DSL's own source: the JSDoc of every type
- * and field in spec/system.ts, spec/units.ts, spec/boards/ and spec/limits.ts
+ * and field in spec/system.ts, spec/units.ts, spec/helpers.ts, spec/boards/ and spec/limits.ts
  * (read with ts-morph, so the page says what the editor's hover says), plus
  * the validator's rule catalogue. `npm run docs` writes it; a test fails when
  * it is out of date.
@@ -12,7 +12,7 @@ import { PHASE3_ROOT } from "../../root.ts";
 
 export const DSL_DOC = path.join(PHASE3_ROOT, "docs", "dsl.md");
 
-const SOURCES = ["spec/system.ts", "spec/units.ts", "spec/boards/profile.ts", "spec/boards/qemu-virt.ts", "spec/limits.ts"];
+const SOURCES = ["spec/system.ts", "spec/units.ts", "spec/helpers.ts", "spec/boards/profile.ts", "spec/boards/qemu-virt.ts", "spec/limits.ts"];
 
 /** The JSDoc of a node: its text, with `@example` blocks kept as code. */
 function docOf(node: JSDocableNode): { text: string; examples: string[] } {
@@ -91,7 +91,7 @@ export function renderDslDocs(): string {
     "",
     "A system is a TypeScript file whose default export is `defineSystem({ ... })`. Every name in it is typed: a channel endpoint, a shared region's user or a schedule window that names no partition, or a device the board lacks, is an error in the editor. `npx phase3 check <spec>` then runs the rules listed at the end of this page, each reported with its id and the file, line and column of the mistake.",
     "",
-    "Contents: [The system](#the-system) · [Sizes and times](#sizes-and-times) · [Boards](#boards) · [Limits](#limits) · [Validation rules](#validation-rules)",
+    "Contents: [The system](#the-system) · [Sizes and times](#sizes-and-times) · [Specs in pieces](#specs-in-pieces) · [Boards](#boards) · [Limits](#limits) · [Validation rules](#validation-rules)",
     "",
     "## The system",
     "",
@@ -103,6 +103,12 @@ export function renderDslDocs(): string {
   const header = units.getStatements()[0]?.getLeadingCommentRanges()[0]?.getText() ?? "";
   lines.push(oneLine(header.replace(/^\/\*\*|\*\/$/g, "").replace(/^\s*\* ?/gm, "")), "");
   sectionsOf(units, ["Size", "SizeUnit", "Time", "TimeUnit"], lines);
+
+  lines.push("## Specs in pieces", "");
+  const helpers = files["spec/helpers.ts"];
+  const intro = helpers.getStatements()[0]?.getLeadingCommentRanges()[0]?.getText() ?? "";
+  lines.push(intro.replace(/^\/\*\*\n?|\s*\*\/$/g, "").replace(/^\s*\* ?/gm, "").trim(), "");
+  sectionsOf(helpers, ["partition", "size", "time"], lines);
 
   lines.push("## Boards", "", "Boards are data: a builder returns a `BoardProfile`, and adding a board is adding one.", "");
   sectionsOf(files["spec/boards/qemu-virt.ts"], ["qemuVirt", "QemuVirtOptions", "QemuVirtDevice"], lines);

@@ -10,6 +10,20 @@ import type { Project, SourceFile } from "ts-morph";
 import { problemAt, type Located } from "./located.ts";
 import { SPEC_DIR, SPEC_ENTRY } from "./spec-dir.ts";
 
+/**
+ * TypeScript widens a literal it does not see used where the DSL wants one
+ * (a partition returned by a helper function: `memory: "128K"` becomes
+ * `string`), and then says only that string is not a Size. Say what to do.
+ */
+export function widenedHint(specific: string): string {
+  const m = /^Type '(string|number)' is not assignable to type '([^']+)'\.?$/.exec(specific);
+  if (!m) return "";
+  const target = m[2];
+  const literal = /^(Size|Time|FaultPolicy|Access|ExecutionMode)$/.test(target) || /^"[^"]*"( \| "[^"]*")*$/.test(target);
+  if (!literal) return "";
+  return `: TypeScript widened a value written outside defineSystem's object to ${m[1]}; keep its literal type with \`as const\`, or write it with partition({ ... }), size("128K") or time("10ms") from "phase3" (see "Specs in pieces" in docs/dsl.md)`;
+}
+
 /** Lines [from, to] of a file that hold the innermost object or list around a type error. */
 export interface LineSpan {
   file: string;
@@ -108,7 +122,10 @@ export async function typeErrors(file: string, source: string): Promise<{ proble
     const text = ts.flattenDiagnosticMessageText(diagnostic.compilerObject.messageText, "\n");
     // The last line of a TypeScript chain is the most specific.
     const lines = text.split("\n").map((l) => l.trim());
-    const message = lines.length > 1 ? `${lines[lines.length - 1]} (${lines[0]})` : lines[0];
+    const last = lines[lines.length - 1];
+    const hint = widenedHint(last);
+    const specific = hint ? last.replace(/\.?$/, `${hint}.`) : last;
+    const message = lines.length > 1 ? `${specific} (${lines[0]})` : specific;
     problems.push(problemAt("type-error", where.getFilePath(), message, line, column, diagnostic.getLength() ?? 1));
     const node = where.getDescendantAtPos(start);
     const around = node?.getAncestors().find((a) => Node.isObjectLiteralExpression(a) || Node.isArrayLiteralExpression(a));
