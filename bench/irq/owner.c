@@ -21,7 +21,7 @@
 
 int main(void)
 {
-    uint64_t total = 0, spurious = 0;
+    uint64_t total = 0;
 
     RTC[IRQ_ENABLED] = 1;
     for (int i = 0; i < ROUNDS; i++) {
@@ -39,20 +39,18 @@ int main(void)
         uint64_t due = c1 - 1 + DELAY;                 /* the counter when the alarm is due */
         RTC[ALARM_HIGH] = (uint32_t)(alarm >> 32);
         RTC[ALARM_LOW] = (uint32_t)alarm;              /* writing the low half arms it */
-        /* A wake-up before the alarm is due is not this alarm: count it,
-         * acknowledge it (the RTC's line is low) and wait on. */
-        uint64_t woken;
-        for (;;) {
-            long ready = p3_wait(P3_MASK(P3_IRQ_RTC), P3_FOREVER);
-            woken = bench_cycles();
-            if (!(ready & P3_MASK(P3_IRQ_RTC))) {
-                p3_printf("FAIL p3_wait returned %ld, not the RTC\n", ready);
-                return 1;
-            }
-            if (woken >= due)
-                break;
-            spurious++;
-            p3_irq_ack(P3_IRQ_RTC);
+        /* A wake-up before the alarm is due would be a line the controller
+         * delivered again after its acknowledgement: the devices test makes
+         * sure there is none, and a figure measured with one is wrong. */
+        long ready = p3_wait(P3_MASK(P3_IRQ_RTC), P3_FOREVER);
+        uint64_t woken = bench_cycles();
+        if (!(ready & P3_MASK(P3_IRQ_RTC))) {
+            p3_printf("FAIL p3_wait returned %ld, not the RTC\n", ready);
+            return 1;
+        }
+        if (woken < due) {
+            p3_printf("FAIL woken %lu instructions before the alarm was due\n", (unsigned long)(due - woken));
+            return 1;
         }
         total += woken - due;
         RTC[CLEAR_INTERRUPT] = 1;
@@ -60,6 +58,5 @@ int main(void)
     }
     /* from the instant itself: nothing to subtract */
     bench_print("device_irq_to_wakeup", (struct bench_loop){ ROUNDS, total, 0 });
-    p3_printf("bench device_irq_spurious_wakeups %lu wakeups\n", (unsigned long)spurious);
     return 0;
 }

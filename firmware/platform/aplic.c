@@ -5,6 +5,16 @@
  * control (IDC) whose claimi register hands out the next pending source.
  * A claimed line is disabled until its owner acknowledges it, because a
  * level-triggered line would otherwise fire again at once.
+ *
+ * Acknowledging recomputes the source's pending bit from its line. In
+ * direct delivery a level source's pending bit should follow the line, but
+ * QEMU 7.2 keeps it once set: a claim while the device still holds the line
+ * high sets it again, and it stays set after the device lowers the line, so
+ * the acknowledged interrupt was delivered a second time. Software cannot
+ * write a level source's pending bit in direct mode; making the source
+ * inactive (which clears its pending and enable bits) and active again sets
+ * pending only if the line is high now. On an APLIC that follows the
+ * specification this changes nothing.
  */
 #include <stdint.h>
 #include <p3_config.h>
@@ -22,6 +32,7 @@
 #define CLAIMI           0x1c
 
 #define DOMAINCFG_IE     (1u << 8)
+#define SOURCE_INACTIVE  0
 #define SOURCE_LEVEL_HIGH 6
 #define TARGET_HART_SHIFT 18
 
@@ -58,5 +69,7 @@ unsigned platform_irq_claim(unsigned hart)
 void platform_irq_complete(unsigned hart, unsigned line)
 {
     (void)hart;
+    *reg(SOURCECFG(line)) = SOURCE_INACTIVE;
+    *reg(SOURCECFG(line)) = SOURCE_LEVEL_HIGH;
     *reg(SETIENUM) = line;
 }

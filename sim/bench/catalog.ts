@@ -62,7 +62,6 @@ export const FIGURES: Record<string, FigureInfo> = {
     section: "interrupts",
     floor: "device-irq",
   },
-  device_irq_spurious_wakeups: { label: "wake-ups of that owner before its alarm was due, in 200 alarms (should be 0)", section: "interrupts" },
   fault_to_restart: { label: "fault to the restarted partition's first instruction (image reloaded from its pristine copy)", section: "faults" },
 };
 
