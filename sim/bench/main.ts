@@ -36,6 +36,7 @@ import {
   type Results,
   type SystemResult,
 } from "./report.ts";
+import { markdownScaling } from "./scaling.ts";
 import { discoverBenches, type PrepareContext } from "./suite.ts";
 import { machineDescription, measureToolSpeed } from "./toolspeed.ts";
 
@@ -165,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`\n${formatComparison(compareResults(comparable, results), values.compare)}`);
   }
   if (values.markdown) {
-    console.log(["", markdownFigures(results), "", markdownFloor(results), "", markdownFootprint(results), "", markdownToolSpeed(results)].join("\n"));
+    console.log(["", markdownFigures(results), "", markdownFloor(results), "", markdownScaling(results.figures), "", markdownFootprint(results), "", markdownToolSpeed(results)].join("\n"));
   }
   if (only) {
     console.log(`\n(--only: ${RESULTS} left as it was)`);

@@ -7,6 +7,7 @@ import type { Loop } from "./figures.ts";
 import type { Footprint } from "./footprint.ts";
 import type { ExecutionMode } from "../../spec/system.ts";
 import type { Configuration, Figure } from "./harness.ts";
+import { isScaling, markdownScaling } from "./scaling.ts";
 import type { ToolSpeed } from "./toolspeed.ts";
 
 export const RESULTS_FORMAT = 2;
@@ -141,7 +142,8 @@ function mdEscape(text: string): string {
 export function markdownFigures(results: Results): string {
   const out = ["| figure | system | Phase3 | floor | above the floor |", "|---|---|---:|---:|---:|"];
   let section: Section | undefined;
-  const all = rows(results);
+  // bench/scale's figures have a table of their own (markdownScaling)
+  const all = rows(results).filter((r) => !isScaling(r.figure));
   const pending = PENDING.filter((p) => !results.figures.some((f) => f.bench === p.bench));
   const sections = Object.keys(SECTION_TITLES) as Section[];
   for (const s of sections) {
@@ -241,6 +243,7 @@ export function updateDocument(doc: string, results: Results): string {
   out = replaceSection(out, "configuration", markdownConfiguration(results));
   out = replaceSection(out, "figures", markdownFigures(results));
   out = replaceSection(out, "floor", markdownFloor(results));
+  out = replaceSection(out, "scaling", markdownScaling(results.figures));
   out = replaceSection(out, "footprint", markdownFootprint(results));
   out = replaceSection(out, "tool-speed", markdownToolSpeed(results));
   return out;

@@ -29,6 +29,8 @@ export interface ToolSpeed {
 }
 
 const CLI = path.join(PHASE3_ROOT, "generator", "cli", "phase3.mjs");
+/** The largest benchmark system: how long generating and building grows with the system. */
+const LARGE_SPEC = path.join(PHASE3_ROOT, "bench", "scale", "system.64x1.ts");
 
 export function machineDescription(): string {
   const cpus = os.cpus();
@@ -54,7 +56,8 @@ function timed(args: string[], cwd: string): number {
  * Copies the example (its spec and apps) into a scratch folder and times,
  * `runs` times each: check in a fresh folder (the type check runs), check
  * again (the type check is cached), build in a fresh folder (check, generate,
- * compile, link) and build again with nothing changed.
+ * compile, link) and build again with nothing changed; then a fresh build of
+ * the 64-partition benchmark system.
  */
 export function measureToolSpeed(exampleDir: string, scratch: string, runs = 1): ToolSpeed {
   const work = path.join(scratch, path.basename(exampleDir));
@@ -70,6 +73,15 @@ export function measureToolSpeed(exampleDir: string, scratch: string, runs = 1):
     { name: "check_cached", label: "`phase3 check` again (type check cached)", run: () => timed(["check", "system.ts"], work) },
     { name: "build_fresh", label: "`phase3 build`, fresh folder (check, generate, compile, link)", run: () => (fresh(), timed(["build", "system.ts"], work)) },
     { name: "build_unchanged", label: "`phase3 build` again, nothing changed", run: () => timed(["build", "system.ts"], work) },
+    {
+      name: "build_64_partitions",
+      label: "`phase3 build` of 64 partitions (`bench/scale/system.64x1.ts`), fresh folder",
+      run: () => {
+        const out = path.join(scratch, "scale64");
+        fs.rmSync(out, { recursive: true, force: true });
+        return timed(["build", LARGE_SPEC, "--out", out], PHASE3_ROOT);
+      },
+    },
   ];
   const results: ToolStep[] = steps.map((s) => ({ name: s.name, label: s.label, runs: [], ms: 0 }));
   const loadBefore = os.loadavg()[0];
