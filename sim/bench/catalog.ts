@@ -6,7 +6,7 @@
  */
 import type { ExecutionMode } from "../../spec/system.ts";
 
-export type Section = "boot" | "calls" | "scheduling" | "messages" | "interrupts" | "faults" | "other";
+export type Section = "boot" | "calls" | "scheduling" | "messages" | "interrupts" | "faults" | "work" | "other";
 
 export const SECTION_TITLES: Record<Section, string> = {
   boot: "Boot",
@@ -15,11 +15,12 @@ export const SECTION_TITLES: Record<Section, string> = {
   messages: "Messages (64 bytes)",
   interrupts: "Timers and interrupts",
   faults: "Faults",
+  work: "A partition's own work",
   other: "Other",
 };
 
 /** Which hardware cost a figure sits on top of. */
-export type FloorKind = "call" | "timer-call" | "timer-direct" | "device-irq";
+export type FloorKind = "call" | "timer-call" | "timer-direct" | "device-irq" | "workload";
 
 /** The floor figure (bench/floor) for each kind, per mode; none where the mode has no such path yet. */
 export const FLOOR_FOR: Record<FloorKind, Partial<Record<ExecutionMode, string>>> = {
@@ -27,12 +28,15 @@ export const FLOOR_FOR: Record<FloorKind, Partial<Record<ExecutionMode, string>>
   "timer-call": { hypervisor: "vs_ecall_timer_interrupt" },
   "timer-direct": { hypervisor: "vs_timer_interrupt" },
   "device-irq": { hypervisor: "hs_device_interrupt" },
+  workload: { hypervisor: "workload_bare", microkernel: "workload_bare" },
 };
 
 export interface FigureInfo {
   label: string;
   section: Section;
   floor?: FloorKind;
+  /** The floor is the same work bare metal: the table shows the figure's rate as a share of the floor's. */
+  share?: boolean;
 }
 
 /** In table order. A key "<bench>/<name>" or "<bench>.<variant>/<name>" words one benchmark's figure apart from the same name elsewhere. */
@@ -62,6 +66,12 @@ export const FIGURES: Record<string, FigureInfo> = {
     section: "interrupts",
     floor: "device-irq",
   },
+  workload_in_partition: {
+    label: "a compute-bound workload (bench/common/workload.h) as a partition beside an idle one, 1 ms slices",
+    section: "work",
+    floor: "workload",
+    share: true,
+  },
   fault_to_restart: { label: "fault to the restarted partition's first instruction (image reloaded from its pristine copy)", section: "faults" },
 };
 
@@ -77,6 +87,7 @@ export const FLOOR_LABELS: Record<string, string> = {
   vs_ecall_timer_interrupt: "VS `ecall`, HS makes vstimecmp due, to VS's timer handler",
   vs_timer_interrupt: "VS writes stimecmp for now, to its timer handler",
   hs_device_interrupt: "RTC alarm to HS's handler, hart in `wfi`",
+  workload_bare: "the workload of bench/common/workload.h in M-mode, no interrupts",
 };
 
 /** The most specific entry for a figure of a run: "irq.aplic/x", then "irq/x", then "x". */

@@ -61,6 +61,7 @@ export interface Row {
   label: string;
   section: Section;
   floor?: FloorFigure;
+  share?: boolean;
 }
 
 function compareOrder(a: Figure, b: Figure): number {
@@ -83,7 +84,7 @@ export function floorFor(name: string, mode: ExecutionMode, floor: FloorFigure[]
 export function rows(results: Results): Row[] {
   return [...results.figures].sort(compareOrder).map((figure) => {
     const info = infoOf(figure.name, runOf(figure));
-    return { figure, label: info.label, section: info.section, floor: floorFor(figure.name, figure.mode, results.floor, runOf(figure)) };
+    return { figure, label: info.label, section: info.section, share: info.share, floor: floorFor(figure.name, figure.mode, results.floor, runOf(figure)) };
   });
 }
 
@@ -103,7 +104,7 @@ export function consoleReport(results: Results): string {
     String(r.figure.harts),
     valueText(r.figure),
     r.floor ? fmt(r.floor.value) : "",
-    r.floor ? fmt(r.figure.value - r.floor.value) : "",
+    r.floor ? `${fmt(r.figure.value - r.floor.value)}${r.share ? ` (${shareOf(r.floor.value, r.figure.value)})` : ""}` : "",
   ]);
   out.push(...table(["figure", "system", "mode", "harts", "instructions", "floor", "above floor"], body, [false, false, false, true, true, true, true]));
   out.push("", "floor (bench/floor: bare metal, no Phase3)");
@@ -139,6 +140,18 @@ function mdEscape(text: string): string {
   return text.replace(/\|/g, "\\|");
 }
 
+/** What a figure adds to its floor; for the same work bare metal, also the rate it keeps. */
+function aboveFloorText(r: Row): string {
+  if (!r.floor) return "—";
+  const above = fmt(r.figure.value - r.floor.value);
+  return r.share ? `${above}: ${shareOf(r.floor.value, r.figure.value)} of the bare-metal rate` : above;
+}
+
+/** The bare metal's count as a share of the partition's: the rate the partition keeps, to 0.01 %. */
+export function shareOf(bare: number, measured: number): string {
+  return `${(Math.floor((10000 * bare) / measured) / 100).toFixed(2)} %`;
+}
+
 export function markdownFigures(results: Results): string {
   const out = ["| figure | system | Phase3 | floor | above the floor |", "|---|---|---:|---:|---:|"];
   let section: Section | undefined;
@@ -154,9 +167,7 @@ export function markdownFigures(results: Results): string {
     section = s;
     for (const r of inSection) {
       const system = `${runOf(r.figure)}: ${configurationText(r.figure)}`;
-      out.push(
-        `| ${mdEscape(r.label)} | ${mdEscape(system)} | ${valueText(r.figure)} | ${r.floor ? fmt(r.floor.value) : "—"} | ${r.floor ? fmt(r.figure.value - r.floor.value) : "—"} |`,
-      );
+      out.push(`| ${mdEscape(r.label)} | ${mdEscape(system)} | ${valueText(r.figure)} | ${r.floor ? fmt(r.floor.value) : "—"} | ${aboveFloorText(r)} |`);
     }
     for (const p of waiting) out.push(`| ${mdEscape(p.label)} | bench/${p.bench}: not in this checkout yet | — | — | — |`);
   }
