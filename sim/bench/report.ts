@@ -7,6 +7,7 @@ import type { Loop } from "./figures.ts";
 import type { Footprint } from "./footprint.ts";
 import type { ExecutionMode } from "../../spec/system.ts";
 import type { Configuration, Figure } from "./harness.ts";
+import { markdownPeers } from "./peers.ts";
 import { isScaling, markdownScaling } from "./scaling.ts";
 import type { ToolSpeed } from "./toolspeed.ts";
 
@@ -255,6 +256,7 @@ export function updateDocument(doc: string, results: Results): string {
   out = replaceSection(out, "figures", markdownFigures(results));
   out = replaceSection(out, "floor", markdownFloor(results));
   out = replaceSection(out, "scaling", markdownScaling(results.figures));
+  out = replaceSection(out, "peers", markdownPeers(results));
   out = replaceSection(out, "footprint", markdownFootprint(results));
   out = replaceSection(out, "tool-speed", markdownToolSpeed(results));
   return out;
